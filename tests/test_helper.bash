@@ -52,7 +52,8 @@ feed() {
 }
 
 # fdsh_c SCRIPT [NAME ARGS...]: run `$FDSH -c SCRIPT ...` with stdin /dev/null.
-# Sets $output (stdout), $stderr and $status as bats' `run --separate-stderr` does.
+# Sets $output (stdout), $stderr and $status as bats' `run --separate-stderr` does
+# (and $lines, the stdout lines).
 fdsh_c() {
 	run --separate-stderr clean_exec "$FDSH" -c "$@" </dev/null
 }
@@ -111,7 +112,7 @@ _diff_one() {
 }
 
 # _differential MODE SCRIPT INPUT [ARGS...]: run under dash and fdsh, compare stdout and
-# status, print both on a mismatch and fail.  Afterwards $output, $stderr and $status hold
+# status, print both on a mismatch and fail.  Afterwards $output, $lines, $stderr, $status hold
 # fdsh's results (output without its final newline, as in bats) for further asserts.
 _differential() {
 	local mode=$1 script=$2 input=$3
@@ -123,6 +124,8 @@ _differential() {
 	output=$(cat "$TEST_DIR/out.fdsh")
 	stderr=$(cat "$TEST_DIR/err.fdsh")
 	status=$fs
+	mapfile -t lines <<<"$output"
+	[ -n "$output" ] || lines=()
 	if [ "$rs" != "$fs" ] || ! cmp -s "$TEST_DIR/out.ref" "$TEST_DIR/out.fdsh"; then
 		echo "=== differential mismatch ($mode mode${*:+, args: $*}) ==="
 		echo "--- script:"
