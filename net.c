@@ -527,7 +527,7 @@ static int copy_read_in(struct copy *c)
 	} else if (n == 0) {
 		c->up.open = 0;
 	} else if (errno != EINTR && errno != EAGAIN) {
-		set_err(c->err, errno, "read: %s", strerror(errno));
+		set_err(c->err, errno, "read from input: %s", strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -545,10 +545,11 @@ static int copy_send(struct copy *c)
 			c->up.len -= (size_t)n;
 		} else if (errno == EAGAIN) {
 			return 0;
-		} else if (errno == EPIPE || errno == ECONNRESET || errno == ECONNREFUSED) {
+		} else if (errno == EPIPE) {
+			/* The peer closed: nothing more can go there, its data may still come. */
 			peer_gone_for_sending(c);
 		} else if (errno != EINTR) {
-			set_err(c->err, errno, "send: %s", strerror(errno));
+			set_err(c->err, errno, "write to socket: %s", strerror(errno));
 			return -1;
 		}
 	}
@@ -566,12 +567,9 @@ static int copy_recv(struct copy *c)
 		/* For UDP an empty datagram is just that; for a stream it is EOF. */
 		if (!c->o->udp)
 			c->down.open = 0;
-	} else if (errno == ECONNRESET || errno == ECONNREFUSED) {
-		/* Reset, or (UDP) nobody listens there: the conversation is over. */
-		c->down.open = 0;
-		peer_gone_for_sending(c);
 	} else if (errno != EINTR && errno != EAGAIN) {
-		set_err(c->err, errno, "recv: %s", strerror(errno));
+		/* ECONNRESET: the peer reset; ECONNREFUSED (UDP): nobody listens. */
+		set_err(c->err, errno, "read from socket: %s", strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -592,7 +590,7 @@ static int copy_write_out(struct copy *c)
 		} else if (errno == EAGAIN) {
 			return 0;
 		} else if (errno != EINTR) {
-			set_err(c->err, errno, "write: %s", strerror(errno));
+			set_err(c->err, errno, "write to output: %s", strerror(errno));
 			return -1;
 		}
 	}

@@ -103,10 +103,12 @@ char *net_describe(int fd);
 
 /* The copy loop of netcat: copies IN to SOCK and SOCK to OUT at the same time
  * with poll. On EOF of IN the write side of SOCK is shut down (half-close) and
- * the reply is still read; ends when both directions are done, when the reader
- * of OUT or the peer goes away (quietly, no SIGPIPE), after OPTS->idle_ms of
- * silence, or when *OPTS->stop is set. IN may be -1 (nothing to send).
- * Returns 0, or -1 with ERR set on a real I/O error, or -2 when stopped. */
+ * the reply is still read; ends when both directions are done, after
+ * OPTS->idle_ms of silence, or when *OPTS->stop is set after a signal. A reader
+ * of OUT that goes away ends it quietly (EPIPE; SIGPIPE is held back), a peer
+ * that closed only stops the sending; a reset is an error. IN may be -1.
+ * Returns 0, -1 with ERR set ("read from socket: Connection reset by peer"),
+ * or -2 when stopped. */
 int net_copy(int in, int out, int sock, const struct net_copy_opts *opts,
 	     struct net_err *err);
 

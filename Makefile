@@ -1,0 +1,36 @@
+# fdsh — a POSIX shell with a readline front end, a built-in netcat and a syscall trace.
+CC       = gcc
+CSTD     = -std=c17
+WARN     = -Wall -Wextra -Werror
+OPT      = -O2
+CPPFLAGS = -D_GNU_SOURCE -I.
+CFLAGS   = $(CSTD) $(WARN) $(OPT)
+LDLIBS   = -lreadline
+
+# Core modules in data-flow order: input -> tokens -> AST -> expansions -> processes.
+SRCS = shell.c memalloc.c error.c input.c tokenizer.c parser.c ast.c alias.c \
+       vars.c expand.c arith.c pattern.c redir.c exec.c jobs.c trap.c trace.c lineedit.c \
+       builtins/builtins.c builtins/core.c builtins/cd.c builtins/echo.c \
+       builtins/vars.c builtins/set.c builtins/hash.c
+OBJS = $(SRCS:.c=.o)
+DEPS = $(OBJS:.o=.d)
+
+all: fdsh
+
+fdsh: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+%.o: %.c
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+test: fdsh
+	bats tests/
+
+bench: fdsh
+	bench/run.sh
+
+clean:
+	rm -f fdsh $(OBJS) $(DEPS)
+
+.PHONY: all test bench clean
+-include $(DEPS)

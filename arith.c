@@ -1,0 +1,319 @@
+/* Arithmetic evaluation by recursive descent, one function per precedence
+ * level; `skip` suppresses side effects and errors in branches not taken. */
+#include "arith.h"
+
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "memalloc.h"
+#include "vars.h"
+
+struct arith {
+	const char *expr;  /* the whole expression, for messages */
+	const char *p;
+	int skip;          /* > 0 while evaluating a branch that is not taken */
+	int depth;
+};
+
+static intmax_t parse_assign(struct arith *a);
+
+static _Noreturn void arith_fail(struct arith *a, const char *what)
+{
+	sh_error(2, "arithmetic expression: %s: \"%s\"", what, a->expr);
+}
+
+static void skip_ws(struct arith *a)
+{
+	while (isspace((unsigned char)*a->p))
+		a->p++;
+}
+
+static bool accept(struct arith *a, const char *op)
+{
+	skip_ws(a);
+	size_t n = strlen(op);
+	if (strncmp(a->p, op, n) != 0)
+		return false;
+	/* Do not take "<" out of "<<" or "<=", "&" out of "&&", and so on. */
+	char next = a->p[n];
+	if (n == 1 && strchr("<>&|", op[0]) && (next == op[0] || next == '='))
+		return false;
+	if (n == 1 && strchr("*/%+-^!=", op[0]) && next == '=')
+		return false;
+	if (n == 2 && (strcmp(op, "<<") == 0 || strcmp(op, ">>") == 0) && next == '=')
+		return false;
+	a->p += n;
+	return true;
+}
+
+/* A constant: decimal, octal (leading 0) or hex (0x). */
+static bool parse_number(const char *s, const char **end, intmax_t *out)
+{
+	int base = 10;
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
+		base = 16;
+	else if (s[0] == '0')
+		base = 8;
+	char *e;
+	uintmax_t v = strtoumax(s, &e, base);
+	if (e == s)
+		return false;
+	if (isalnum((unsigned char)*e) || *e == '_')
+		return false;
+	*out = (intmax_t)v;
+	*end = e;
+	return true;
+}
+
+static intmax_t var_value(struct arith *a, const char *name)
+{
+	const char *v = var_get(name);
+	if (!v)
+		return 0;
+	while (isspace((unsigned char)*v))
+		v++;
+	if (!*v)
+		return 0;
+	bool neg = false;
+	if (*v == '-' || *v == '+')
+		neg = *v++ == '-';
+	intmax_t n;
+	const char *end;
+	if (!parse_number(v, &end, &n)) {
+		if (a->skip)
+			return 0;
+		sh_error(2, "arithmetic expression: illegal number: \"%s\"", var_get(name));
+	}
+	while (isspace((unsigned char)*end))
+		end++;
+	if (*end && !a->skip)
+		sh_error(2, "arithmetic expression: illegal number: \"%s\"", var_get(name));
+	return neg ? -n : n;
+}
+
+static void set_var(struct arith *a, const char *name, intmax_t v)
+{
+	if (a->skip)
+		return;
+	char buf[32];
+	snprintf(buf, sizeof buf, "%jd", v);
+	if (var_set(name, buf, 0) < 0)
+		sh_raise(2);
+}
+
+static intmax_t apply(struct arith *a, const char *op, intmax_t l, intmax_t r)
+{
+	switch (op[0]) {
+	case '*': return (intmax_t)((uintmax_t)l * (uintmax_t)r);
+	case '/': case '%':
+		if (r == 0) {
+			if (a->skip)
+				return 0;
+			arith_fail(a, "division by zero");
+		}
+		if (l == INTMAX_MIN && r == -1)
+			return op[0] == '/' ? l : 0;
+		return op[0] == '/' ? l / r : l % r;
+	case '+': return (intmax_t)((uintmax_t)l + (uintmax_t)r);
+	case '-': return (intmax_t)((uintmax_t)l - (uintmax_t)r);
+	case '<': return (intmax_t)((uintmax_t)l << (r & 63));
+	case '>': return l >> (r & 63);
+	case '&': return l & r;
+	case '^': return l ^ r;
+	case '|': return l | r;
+	}
+	return r;
+}
+
+static intmax_t parse_unary(struct arith *a);
+
+static intmax_t parse_primary(struct arith *a)
+{
+	skip_ws(a);
+	if (*a->p == '(') {
+		if (++a->depth > 1000)
+			arith_fail(a, "nested too deeply");
+		a->p++;
+		intmax_t v = parse_assign(a);
+		skip_ws(a);
+		if (*a->p != ')')
+			arith_fail(a, "missing ')'");
+		a->p++;
+		a->depth--;
+		return v;
+	}
+	if (isdigit((unsigned char)*a->p)) {
+		intmax_t v;
+		const char *end;
+		if (!parse_number(a->p, &end, &v))
+			arith_fail(a, "bad number");
+		a->p = end;
+		return v;
+	}
+	if (isalpha((unsigned char)*a->p) || *a->p == '_') {
+		const char *s = a->p;
+		while (isalnum((unsigned char)*a->p) || *a->p == '_')
+			a->p++;
+		char *name = xstrndup(s, (size_t)(a->p - s));
+		intmax_t v = var_value(a, name);
+		free(name);
+		return v;
+	}
+	arith_fail(a, *a->p ? "syntax error" : "expecting primary");
+}
+
+static intmax_t parse_unary(struct arith *a)
+{
+	skip_ws(a);
+	char c = *a->p;
+	if (c == '+' || c == '-' || c == '!' || c == '~') {
+		if (++a->depth > 1000)
+			arith_fail(a, "nested too deeply");
+		a->p++;
+		intmax_t v = parse_unary(a);
+		a->depth--;
+		switch (c) {
+		case '+': return v;
+		case '-': return (intmax_t)(0 - (uintmax_t)v);
+		case '!': return !v;
+		default: return ~v;
+		}
+	}
+	return parse_primary(a);
+}
+
+/* Binary levels, lowest precedence first (below ?: and the logical ops). */
+static const char *const levels[][4] = {
+	{ "|" }, { "^" }, { "&" }, { "==", "!=" }, { "<=", ">=", "<", ">" },
+	{ "<<", ">>" }, { "+", "-" }, { "*", "/", "%" },
+};
+#define NLEVELS (int)(sizeof levels / sizeof *levels)
+
+static intmax_t parse_binary(struct arith *a, int level)
+{
+	if (level == NLEVELS)
+		return parse_unary(a);
+	intmax_t l = parse_binary(a, level + 1);
+	for (;;) {
+		const char *op = NULL;
+		for (int i = 0; i < 4 && levels[level][i]; i++)
+			if (accept(a, levels[level][i])) {
+				op = levels[level][i];
+				break;
+			}
+		if (!op)
+			return l;
+		intmax_t r = parse_binary(a, level + 1);
+		if (strcmp(op, "==") == 0) l = l == r;
+		else if (strcmp(op, "!=") == 0) l = l != r;
+		else if (strcmp(op, "<=") == 0) l = l <= r;
+		else if (strcmp(op, ">=") == 0) l = l >= r;
+		else if (strcmp(op, "<") == 0) l = l < r;
+		else if (strcmp(op, ">") == 0) l = l > r;
+		else if (strcmp(op, "<<") == 0) l = apply(a, "<", l, r);
+		else if (strcmp(op, ">>") == 0) l = apply(a, ">", l, r);
+		else l = apply(a, op, l, r);
+	}
+}
+
+static intmax_t parse_and(struct arith *a)
+{
+	intmax_t l = parse_binary(a, 0);
+	while (accept(a, "&&")) {
+		if (!l)
+			a->skip++;
+		intmax_t r = parse_binary(a, 0);
+		if (!l)
+			a->skip--;
+		l = l && r;
+	}
+	return l;
+}
+
+static intmax_t parse_or(struct arith *a)
+{
+	intmax_t l = parse_and(a);
+	while (accept(a, "||")) {
+		if (l)
+			a->skip++;
+		intmax_t r = parse_and(a);
+		if (l)
+			a->skip--;
+		l = l || r;
+	}
+	return l;
+}
+
+static intmax_t parse_cond(struct arith *a)
+{
+	intmax_t c = parse_or(a);
+	if (!accept(a, "?"))
+		return c;
+	if (!c)
+		a->skip++;
+	intmax_t t = parse_assign(a);
+	if (!c)
+		a->skip--;
+	skip_ws(a);
+	if (*a->p != ':')
+		arith_fail(a, "expecting ':'");
+	a->p++;
+	if (c)
+		a->skip++;
+	intmax_t f = parse_cond(a);
+	if (c)
+		a->skip--;
+	return c ? t : f;
+}
+
+static intmax_t parse_assign(struct arith *a)
+{
+	skip_ws(a);
+	const char *start = a->p;
+	if (isalpha((unsigned char)*a->p) || *a->p == '_') {
+		const char *q = a->p;
+		while (isalnum((unsigned char)*q) || *q == '_')
+			q++;
+		const char *name_end = q;
+		while (isspace((unsigned char)*q))
+			q++;
+		static const char *const ops[] = {
+			"<<=", ">>=", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "=",
+		};
+		for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
+			size_t n = strlen(ops[i]);
+			if (strncmp(q, ops[i], n) != 0 || (n == 1 && q[1] == '='))
+				continue;
+			char *name = xstrndup(start, (size_t)(name_end - start));
+			a->p = q + n;
+			intmax_t r = parse_assign(a);
+			intmax_t v = r;
+			if (n > 1) {
+				char op[3] = { ops[i][0], 0, 0 };
+				v = apply(a, op, var_value(a, name), r);
+			}
+			set_var(a, name, v);
+			free(name);
+			return v;
+		}
+	}
+	return parse_cond(a);
+}
+
+intmax_t arith_eval(const char *expr)
+{
+	struct arith a = { expr, expr, 0, 0 };
+	skip_ws(&a);
+	if (!*a.p)
+		return 0;
+	intmax_t v = parse_assign(&a);
+	skip_ws(&a);
+	if (*a.p)
+		arith_fail(&a, "syntax error");
+	return v;
+}

@@ -1,0 +1,117 @@
+/* The builtin table, sorted by name for bsearch (see builtins.h). */
+#include "builtins/builtins.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+
+/* Keep sorted by name (strcmp order). */
+const struct builtin builtin_table[] = {
+	{ ".", builtin_dot, BI_SPECIAL, ". file [args...]",
+	  "Read and run the commands of file in the current shell." },
+	{ ":", builtin_colon, BI_SPECIAL, ": [args...]",
+	  "Do nothing; expand the arguments and succeed." },
+	{ "break", builtin_break, BI_SPECIAL, "break [n]",
+	  "Leave the innermost (or the n-th enclosing) for, while or until loop." },
+	{ "cd", builtin_cd, 0, "cd [-L|-P] [dir | -]",
+	  "Change the working directory (HOME by default, - for OLDPWD; CDPATH is searched)." },
+	{ "continue", builtin_continue, BI_SPECIAL, "continue [n]",
+	  "Start the next iteration of the innermost (or the n-th enclosing) loop." },
+	{ "echo", builtin_echo, 0, "echo [-n] [args...]",
+	  "Write the arguments separated by spaces; -n omits the newline. Backslash escapes\n"
+	  "(\\n \\t \\c \\0nnn ...) are interpreted, as in dash." },
+	{ "eval", builtin_eval, BI_SPECIAL, "eval [args...]",
+	  "Join the arguments with spaces and run the result as shell commands." },
+	{ "exec", builtin_exec, BI_SPECIAL, "exec [command [args...]]",
+	  "Replace the shell with command; with only redirections, make them permanent." },
+	{ "exit", builtin_exit, BI_SPECIAL, "exit [n]",
+	  "Leave the shell with status n (default: the last command's status)." },
+	{ "export", builtin_export, BI_SPECIAL, "export [-p] [name[=value]...]",
+	  "Mark variables for the environment of commands; -p lists them." },
+	{ "false", builtin_false, 0, "false", "Fail: return status 1." },
+	{ "hash", builtin_hash, 0, "hash [-r] [name...]",
+	  "Remember (or with -r forget) where commands are found on PATH; list them." },
+	{ "local", builtin_local, 0, "local [name[=value]...]",
+	  "Make variables local to the current function." },
+	{ "pwd", builtin_pwd, 0, "pwd [-L|-P]",
+	  "Print the working directory (-P: with symbolic links resolved)." },
+	{ "readonly", builtin_readonly, BI_SPECIAL, "readonly [-p] [name[=value]...]",
+	  "Mark variables read-only; -p lists them." },
+	{ "return", builtin_return, BI_SPECIAL, "return [n]",
+	  "Return from a function or a dot script with status n." },
+	{ "set", builtin_set, BI_SPECIAL, "set [-+abCefhmnuvx] [-+o option] [--] [args...]",
+	  "Set shell options and positional parameters; without arguments list variables.\n"
+	  "set -o lists the options; -o pipefail, -o trace (the syscall trace) and -o vi too." },
+	{ "shift", builtin_shift, BI_SPECIAL, "shift [n]",
+	  "Drop the first n (default 1) positional parameters." },
+	{ "trace", builtin_trace, 0, "trace command [args...]",
+	  "Run one command with the system-call trace on (see set -o trace)." },
+	{ "true", builtin_true, 0, "true", "Succeed: return status 0." },
+	{ "unset", builtin_unset, BI_SPECIAL, "unset [-f|-v] name...",
+	  "Remove variables (-v, the default) or functions (-f)." },
+};
+
+const int builtin_count = sizeof builtin_table / sizeof *builtin_table;
+
+static int compare(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct builtin *)elem)->name);
+}
+
+const struct builtin *builtin_find(const char *name)
+{
+	return bsearch(name, builtin_table, (size_t)builtin_count, sizeof *builtin_table, compare);
+}
+
+int builtin_usage(const char *name)
+{
+	const struct builtin *bi = builtin_find(name);
+	sh_warn("usage: %s", bi ? bi->usage : name);
+	return 2;
+}
+
+int builtin_getopts(int argc, char **argv, const char *allowed, char flags[128])
+{
+	memset(flags, 0, 128);
+	int i = 1;
+	for (; i < argc; i++) {
+		const char *a = argv[i];
+		if (a[0] != '-' || !a[1])
+			break;
+		if (strcmp(a, "--") == 0)
+			return i + 1;
+		for (const char *p = a + 1; *p; p++) {
+			if (!strchr(allowed, *p) || (unsigned char)*p >= 128) {
+				sh_warn("%s: -%c: invalid option", argv[0], *p);
+				builtin_usage(argv[0]);
+				return -1;
+			}
+			flags[(int)*p] = 1;
+		}
+	}
+	return i;
+}
+
+void builtin_print_quoted(const char *s)
+{
+	bool plain = *s != '\0';
+	for (const char *p = s; *p; p++)
+		if (!(((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		       (*p >= '0' && *p <= '9') || strchr("_-./:,+@%=", *p))))
+			plain = false;
+	if (plain) {
+		fputs(s, stdout);
+		return;
+	}
+	putchar('\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	}
+	putchar('\'');
+}

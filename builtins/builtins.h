@@ -1,0 +1,53 @@
+/* Builtins: one signature, one sorted table (builtins.c) that also holds
+ * each builtin's usage and help text, so `help` cannot drift from the code. */
+#ifndef FDSH_BUILTINS_H
+#define FDSH_BUILTINS_H
+
+#define BI_SPECIAL 0x1   /* POSIX special builtin: assignments stay, errors exit */
+
+struct builtin {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	unsigned flags;
+	const char *usage;   /* "cd [-L|-P] [dir]" */
+	const char *help;    /* one or more lines describing it */
+};
+
+extern const struct builtin builtin_table[];
+extern const int builtin_count;
+
+const struct builtin *builtin_find(const char *name);
+/* Print "usage: ..." for a builtin to stderr; returns 2. */
+int builtin_usage(const char *name);
+
+/* Option scanning shared by builtins: "-abc" style flags from `allowed`.
+ * Returns the index of the first operand, or -1 after an invalid option
+ * (message printed). Each flag seen is set in flags['a'..'z']. */
+int builtin_getopts(int argc, char **argv, const char *allowed, char flags[128]);
+
+int builtin_colon(int argc, char **argv);
+int builtin_true(int argc, char **argv);
+int builtin_false(int argc, char **argv);
+int builtin_exit(int argc, char **argv);
+int builtin_exec(int argc, char **argv);
+int builtin_eval(int argc, char **argv);
+int builtin_dot(int argc, char **argv);
+int builtin_return(int argc, char **argv);
+int builtin_break(int argc, char **argv);
+int builtin_continue(int argc, char **argv);
+int builtin_echo(int argc, char **argv);
+int builtin_cd(int argc, char **argv);
+int builtin_pwd(int argc, char **argv);
+int builtin_export(int argc, char **argv);
+int builtin_readonly(int argc, char **argv);
+int builtin_unset(int argc, char **argv);
+int builtin_local(int argc, char **argv);
+int builtin_shift(int argc, char **argv);
+int builtin_set(int argc, char **argv);
+int builtin_hash(int argc, char **argv);
+int builtin_trace(int argc, char **argv);
+
+/* Write s quoted for reuse as shell input ('...' with '\'' for quotes). */
+void builtin_print_quoted(const char *s);
+
+#endif

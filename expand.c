@@ -1,0 +1,840 @@
+/* Word expansion (see expand.h).
+ *
+ * A word's raw text is walked once, producing bytes plus one attribute per
+ * byte that says how the byte may be treated later: literal text (globbing
+ * applies), the unquoted result of an expansion (splitting and globbing
+ * apply) or quoted (neither applies). Field splitting and globbing then read
+ * those attributes, which makes quote removal exact. */
+#include "expand.h"
+
+#include <glob.h>
+#include <unistd.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arith.h"
+#include "ast.h"
+#include "error.h"
+#include "exec.h"
+#include "memalloc.h"
+#include "parser.h"
+#include "pattern.h"
+#include "shell.h"
+#include "vars.h"
+
+int expand_subst_status;
+
+enum attr {
+	A_LIT,     /* literal, unquoted: globbing applies */
+	A_EXP,     /* unquoted expansion result: splitting and globbing apply */
+	A_QUO,     /* quoted: taken as is */
+	A_BRK,     /* zero-width: a field ends here ("$@" between parameters) */
+	A_KEEP,    /* zero-width: the field exists even if empty ("" or '') */
+};
+
+/* Modes of one walk over raw text. */
+#define M_DQ      0x1   /* inside double quotes */
+#define M_HEREDOC 0x2   /* a here-document body */
+#define M_ASSIGN  0x4   /* an assignment value: tilde after ':' too */
+#define M_TILDE   0x8   /* a tilde prefix may start here */
+
+struct exp {
+	struct strbuf s;
+	struct strbuf a;        /* one enum attr per byte of s */
+	bool magic;             /* an unquoted * ? [ was emitted */
+	bool saw_at;            /* "$@" was expanded in the current double quotes */
+};
+
+static void expand_text(struct exp *e, const char *p, const char *end, int mode);
+
+static void emit(struct exp *e, const char *p, size_t n, enum attr at)
+{
+	sb_addn(&e->s, p, n);
+	sb_grow(&e->a, n);
+	memset(e->a.s + e->a.len, at, n);
+	e->a.len += n;
+	if (at != A_QUO && !e->magic)
+		for (size_t i = 0; i < n; i++)
+			if (p[i] == '*' || p[i] == '?' || p[i] == '[')
+				e->magic = true;
+}
+
+static void emit_mark(struct exp *e, enum attr at)
+{
+	emit(e, "", 1, at);
+}
+
+static void exp_init(struct exp *e)
+{
+	memset(e, 0, sizeof *e);
+}
+
+static void exp_free(struct exp *e)
+{
+	sb_free(&e->s);
+	sb_free(&e->a);
+}
+
+/* ---- finding the end of constructs in raw text ---- */
+
+static const char *skip_squote(const char *p)
+{
+	const char *q = strchr(p + 1, '\'');
+	return q ? q + 1 : p + strlen(p);
+}
+
+static const char *skip_backquote(const char *p)
+{
+	for (p++; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		else if (*p == '`')
+			return p + 1;
+	}
+	return p;
+}
+
+static const char *skip_dquote(const char *p)
+{
+	for (p++; *p;) {
+		if (*p == '"')
+			return p + 1;
+		if (*p == '\\' && p[1])
+			p += 2;
+		else if (*p == '$')
+			p = expand_skip_dollar(p);
+		else if (*p == '`')
+			p = skip_backquote(p);
+		else
+			p++;
+	}
+	return p;
+}
+
+static const char *skip_brace(const char *p)
+{
+	/* p at '{' */
+	for (p++; *p;) {
+		if (*p == '}')
+			return p + 1;
+		if (*p == '\\' && p[1])
+			p += 2;
+		else if (*p == '\'')
+			p = skip_squote(p);
+		else if (*p == '"')
+			p = skip_dquote(p);
+		else if (*p == '$')
+			p = expand_skip_dollar(p);
+		else if (*p == '`')
+			p = skip_backquote(p);
+		else
+			p++;
+	}
+	return p;
+}
+
+/* p at the first '(' of "$(("; NULL if this is really "$( (...) ...)". */
+static const char *skip_arith(const char *p)
+{
+	int depth = 0;
+	for (p += 2; *p;) {
+		if (*p == '(') {
+			depth++;
+		} else if (*p == ')') {
+			if (depth == 0)
+				return p[1] == ')' ? p + 2 : NULL;
+			depth--;
+		} else if (*p == '$') {
+			p = expand_skip_dollar(p);
+			continue;
+		} else if (*p == '`') {
+			p = skip_backquote(p);
+			continue;
+		} else if (*p == '\\' && p[1]) {
+			p++;
+		}
+		p++;
+	}
+	return p;
+}
+
+static bool is_special_param(char c)
+{
+	return c == '@' || c == '*' || c == '#' || c == '?' || c == '-' || c == '$' ||
+	       c == '!' || (c >= '0' && c <= '9');
+}
+
+static bool is_name_start(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_name_char(char c)
+{
+	return is_name_start(c) || (c >= '0' && c <= '9');
+}
+
+const char *expand_skip_dollar(const char *p)
+{
+	const char *q = p + 1;
+	if (*q == '{')
+		return skip_brace(q);
+	if (*q == '(') {
+		if (q[1] == '(') {
+			const char *r = skip_arith(q);
+			if (r)
+				return r;
+		}
+		size_t n = parse_subst_length(q + 1);
+		return n ? q + 1 + n : q + strlen(q);
+	}
+	if (is_special_param(*q))
+		return q + 1;
+	if (is_name_start(*q)) {
+		while (is_name_char(*q))
+			q++;
+		return q;
+	}
+	return q;
+}
+
+/* ---- parameters ---- */
+
+static char numbuf[32];
+
+static const char *special_param(char c)
+{
+	switch (c) {
+	case '#':
+		snprintf(numbuf, sizeof numbuf, "%d", posparams.n);
+		return numbuf;
+	case '?':
+		snprintf(numbuf, sizeof numbuf, "%d", sh.status);
+		return numbuf;
+	case '$':
+		snprintf(numbuf, sizeof numbuf, "%ld", (long)sh.pid);
+		return numbuf;
+	case '!':
+		if (!sh.last_bg)
+			return NULL;
+		snprintf(numbuf, sizeof numbuf, "%ld", (long)sh.last_bg);
+		return numbuf;
+	case '-': {
+		char *q = numbuf;
+		for (int i = 0; i < NOPTS; i++)
+			if (opts[i] && optdefs[i].letter)
+				*q++ = optdefs[i].letter;
+		*q = '\0';
+		return numbuf;
+	}
+	}
+	return NULL;
+}
+
+/* The value of a named, numbered or special parameter; NULL if unset.
+ * $@ and $* are handled by the caller. */
+static const char *param_value(const char *name, size_t len)
+{
+	if (len == 1 && !is_name_start(name[0]) && !(name[0] >= '0' && name[0] <= '9'))
+		return special_param(name[0]);
+	if (name[0] >= '0' && name[0] <= '9') {
+		long n = 0;
+		for (size_t i = 0; i < len && n < 100000000; i++)
+			n = n * 10 + (name[i] - '0');
+		if (n == 0)
+			return sh.arg0;
+		return n <= posparams.n ? posparams.v[n - 1] : NULL;
+	}
+	char buf[256];
+	if (len < sizeof buf) {
+		memcpy(buf, name, len);
+		buf[len] = '\0';
+		return var_get(buf);
+	}
+	char *tmp = xstrndup(name, len);
+	const char *v = var_get(tmp);
+	free(tmp);
+	return v;
+}
+
+static void emit_value(struct exp *e, const char *v, int mode)
+{
+	emit(e, v, strlen(v), (mode & (M_DQ | M_HEREDOC)) ? A_QUO : A_EXP);
+}
+
+/* $@ and $*: one field per parameter unless joined by "$*". */
+static void emit_params(struct exp *e, char which, int mode)
+{
+	bool quoted = mode & (M_DQ | M_HEREDOC);
+	if (quoted && which == '*') {
+		const char *ifs = var_ifs();
+		for (int i = 0; i < posparams.n; i++) {
+			if (i && *ifs)
+				emit(e, ifs, 1, A_QUO);
+			emit(e, posparams.v[i], strlen(posparams.v[i]), A_QUO);
+		}
+		return;
+	}
+	if (quoted)
+		e->saw_at = true;
+	for (int i = 0; i < posparams.n; i++) {
+		if (i)
+			emit_mark(e, A_BRK);
+		if (quoted)
+			emit_mark(e, A_KEEP);
+		emit(e, posparams.v[i], strlen(posparams.v[i]), quoted ? A_QUO : A_EXP);
+	}
+}
+
+static _Noreturn void unset_error(const char *name, size_t len)
+{
+	sh_error(2, "%.*s: parameter not set", (int)len, name);
+}
+
+/* Expand the word of ${x-word} etc. to a plain string. */
+static char *word_to_string(const char *p, const char *end, int mode)
+{
+	struct exp sub;
+	exp_init(&sub);
+	expand_text(&sub, p, end, (mode & M_DQ) | M_TILDE);
+	struct strbuf out;
+	sb_init(&out);
+	for (size_t i = 0; i < sub.s.len; i++)
+		if (sub.a.s[i] != A_BRK && sub.a.s[i] != A_KEEP)
+			sb_addc(&out, sub.s.s[i]);
+		else if (sub.a.s[i] == A_BRK)
+			sb_addc(&out, ' ');
+	exp_free(&sub);
+	return sb_take(&out);
+}
+
+static char *word_to_pattern(const char *p, const char *end, int mode)
+{
+	struct exp sub;
+	exp_init(&sub);
+	expand_text(&sub, p, end, (mode & M_DQ) | M_TILDE);
+	struct strbuf out;
+	sb_init(&out);
+	for (size_t i = 0; i < sub.s.len; i++) {
+		char c = sub.s.s[i];
+		enum attr at = (enum attr)sub.a.s[i];
+		if (at == A_BRK || at == A_KEEP)
+			continue;
+		if (at == A_QUO && strchr("*?[]\\", c))
+			sb_addc(&out, '\\');
+		sb_addc(&out, c);
+	}
+	exp_free(&sub);
+	return sb_take(&out);
+}
+
+static void assign_default(const char *name, size_t len, const char *value)
+{
+	if (!is_name_start(name[0]))
+		sh_error(2, "%.*s: cannot assign in this way", (int)len, name);
+	char *n = xstrndup(name, len);
+	int r = var_set(n, value, 0);
+	free(n);
+	if (r < 0)
+		sh_raise(2);
+}
+
+/* ${...}: p at '$', end just past the closing '}'. */
+static void expand_brace(struct exp *e, const char *p, const char *end, int mode)
+{
+	const char *q = p + 2, *close = end - 1;
+	bool length = false;
+	if (*q == '#' && q + 1 < close) {
+		length = true;
+		q++;
+	}
+	const char *name = q;
+	if (is_name_start(*q))
+		while (is_name_char(*q))
+			q++;
+	else if (*q >= '0' && *q <= '9')
+		while (*q >= '0' && *q <= '9')
+			q++;
+	else if (is_special_param(*q))
+		q++;
+	size_t nlen = (size_t)(q - name);
+	if (nlen == 0 || (length && q != close))
+		sh_error(2, "%.*s: bad substitution", (int)(end - p), p);
+	bool at_or_star = nlen == 1 && (*name == '@' || *name == '*');
+	const char *val = at_or_star ? NULL : param_value(name, nlen);
+	bool set = at_or_star ? posparams.n > 0 : val != NULL;
+
+	if (length) {
+		if (!set && opts[OPT_NOUNSET] && !at_or_star)
+			unset_error(name, nlen);
+		char buf[32];
+		size_t n = at_or_star ? (size_t)posparams.n : (val ? strlen(val) : 0);
+		snprintf(buf, sizeof buf, "%zu", n);
+		emit_value(e, buf, mode);
+		return;
+	}
+	if (q == close) {
+		if (at_or_star)
+			emit_params(e, *name, mode);
+		else if (val)
+			emit_value(e, val, mode);
+		else if (opts[OPT_NOUNSET])
+			unset_error(name, nlen);
+		return;
+	}
+	bool colon = *q == ':';
+	if (colon)
+		q++;
+	char op = *q++;
+	const char *word = q;
+	if (op == '%' || op == '#') {
+		if (colon)
+			sh_error(2, "%.*s: bad substitution", (int)(end - p), p);
+		bool longest = *q == op;
+		if (longest)
+			word++;
+		if (!set && opts[OPT_NOUNSET])
+			unset_error(name, nlen);
+		char *pat = word_to_pattern(word, close, mode & ~M_DQ);
+		const char *s = val ? val : "";
+		if (at_or_star)
+			s = "";
+		size_t len;
+		enum trim how = op == '#' ? (longest ? TRIM_LONG_PREFIX : TRIM_SHORT_PREFIX)
+		                          : (longest ? TRIM_LONG_SUFFIX : TRIM_SHORT_SUFFIX);
+		const char *r = pattern_trim(s, pat, how, &len);
+		emit(e, r, len, (mode & (M_DQ | M_HEREDOC)) ? A_QUO : A_EXP);
+		free(pat);
+		return;
+	}
+	bool use_word;
+	if (at_or_star)
+		use_word = colon ? posparams.n == 0 || (posparams.n == 1 && !*posparams.v[0]) : !set;
+	else
+		use_word = !set || (colon && !*val);
+	switch (op) {
+	case '-':
+		if (use_word)
+			expand_text(e, word, close, mode & ~M_TILDE);
+		else if (at_or_star)
+			emit_params(e, *name, mode);
+		else
+			emit_value(e, val, mode);
+		return;
+	case '+':
+		if (!use_word)
+			expand_text(e, word, close, mode & ~M_TILDE);
+		return;
+	case '=':
+		if (use_word) {
+			char *v = word_to_string(word, close, mode);
+			assign_default(name, nlen, v);
+			emit_value(e, v, mode);
+			free(v);
+		} else if (at_or_star) {
+			emit_params(e, *name, mode);
+		} else {
+			emit_value(e, val, mode);
+		}
+		return;
+	case '?':
+		if (use_word) {
+			char *v = word_to_string(word, close, mode);
+			sh_warn("%.*s: %s", (int)nlen, name, *v ? v : "parameter not set");
+			free(v);
+			sh_raise(2);
+		}
+		if (at_or_star)
+			emit_params(e, *name, mode);
+		else
+			emit_value(e, val, mode);
+		return;
+	default:
+		sh_error(2, "%.*s: bad substitution", (int)(end - p), p);
+	}
+}
+
+static void expand_simple_param(struct exp *e, const char *p, const char *end, int mode)
+{
+	const char *name = p + 1;
+	size_t nlen = (size_t)(end - name);
+	if (nlen == 1 && (*name == '@' || *name == '*')) {
+		emit_params(e, *name, mode);
+		return;
+	}
+	const char *v = param_value(name, nlen);
+	if (v)
+		emit_value(e, v, mode);
+	else if (opts[OPT_NOUNSET] && !(nlen == 1 && *name == '!'))
+		unset_error(name, nlen);
+}
+
+/* ---- command substitution and arithmetic ---- */
+
+static void emit_subst_output(struct exp *e, struct strbuf *out, int mode)
+{
+	size_t n = out->len;
+	while (n > 0 && out->s[n - 1] == '\n')
+		n--;
+	emit(e, out->s ? out->s : "", n, (mode & (M_DQ | M_HEREDOC)) ? A_QUO : A_EXP);
+}
+
+static void expand_cmdsubst(struct exp *e, const char *body, size_t len, int mode)
+{
+	struct strbuf out;
+	sb_init(&out);
+	char *text = xstrndup(body, len);
+	expand_subst_status = exec_subst(text, &out);
+	free(text);
+	emit_subst_output(e, &out, mode);
+	sb_free(&out);
+}
+
+/* `...`: undo the backslash escaping of \\ \` \$ (and \" inside "..."). */
+static void expand_backquote(struct exp *e, const char *p, const char *end, int mode)
+{
+	struct strbuf body;
+	sb_init(&body);
+	for (const char *q = p + 1; q < end - 1; q++) {
+		if (*q == '\\' && q + 1 < end - 1 &&
+		    (q[1] == '\\' || q[1] == '`' || q[1] == '$' || ((mode & M_DQ) && q[1] == '"')))
+			q++;
+		sb_addc(&body, *q);
+	}
+	expand_cmdsubst(e, body.s ? body.s : "", body.len, mode);
+	sb_free(&body);
+}
+
+static void expand_arith(struct exp *e, const char *p, const char *end, int mode)
+{
+	char *expr = word_to_string(p + 3, end - 2, M_DQ);
+	char buf[32];
+	snprintf(buf, sizeof buf, "%jd", arith_eval(expr));
+	free(expr);
+	emit_value(e, buf, mode);
+}
+
+static const char *expand_dollar(struct exp *e, const char *p, int mode)
+{
+	const char *end = expand_skip_dollar(p);
+	if (end == p + 1) {
+		emit(e, "$", 1, (mode & (M_DQ | M_HEREDOC)) ? A_QUO : A_LIT);
+		return end;
+	}
+	if (p[1] == '{')
+		expand_brace(e, p, end, mode);
+	else if (p[1] == '(' && p[2] == '(' && end[-1] == ')' && end[-2] == ')' &&
+	         skip_arith(p + 1) == end)
+		expand_arith(e, p, end, mode);
+	else if (p[1] == '(')
+		expand_cmdsubst(e, p + 2, (size_t)(end - p - 3), mode);
+	else
+		expand_simple_param(e, p, end, mode);
+	return end;
+}
+
+/* ---- tilde ---- */
+
+static const char *expand_tilde(struct exp *e, const char *p, const char *end, int mode)
+{
+	const char *q = p + 1;
+	while (q < end && *q != '/' && !((mode & M_ASSIGN) && *q == ':')) {
+		if (strchr("'\"\\$`", *q)) {
+			emit(e, "~", 1, A_LIT);
+			return p + 1;
+		}
+		q++;
+	}
+	const char *home = NULL;
+	if (q == p + 1) {
+		home = var_get("HOME");
+		if (!home) {
+			struct passwd *pw = getpwuid(getuid());
+			home = pw ? pw->pw_dir : NULL;
+		}
+	} else {
+		char *user = xstrndup(p + 1, (size_t)(q - p - 1));
+		struct passwd *pw = getpwnam(user);
+		free(user);
+		home = pw ? pw->pw_dir : NULL;
+	}
+	if (!home) {
+		emit(e, p, (size_t)(q - p), A_LIT);
+		return q;
+	}
+	emit(e, home, strlen(home), A_QUO);
+	if (!*home)
+		emit_mark(e, A_KEEP);
+	return q;
+}
+
+/* ---- the walk ---- */
+
+static void expand_text(struct exp *e, const char *p, const char *end, int mode)
+{
+	bool quoted_ctx = mode & (M_DQ | M_HEREDOC);
+	bool tilde_ok = mode & M_TILDE;
+	while (p < end) {
+		char c = *p;
+		if (tilde_ok && c == '~' && !quoted_ctx) {
+			tilde_ok = false;
+			p = expand_tilde(e, p, end, mode);
+			continue;
+		}
+		tilde_ok = false;
+		switch (c) {
+		case '\'':
+			if (quoted_ctx)
+				break;
+			{
+				const char *q = skip_squote(p);
+				const char *stop = q > end ? end : q;
+				emit_mark(e, A_KEEP);
+				if (stop - p >= 2)
+					emit(e, p + 1, (size_t)(stop - p - 2), A_QUO);
+				p = q;
+				continue;
+			}
+		case '"':
+			if (mode & M_HEREDOC)
+				break;
+			{
+				const char *q = skip_dquote(p);
+				bool saved = e->saw_at;
+				e->saw_at = false;
+				expand_text(e, p + 1, q - 1, (mode | M_DQ) & ~M_TILDE);
+				if (!e->saw_at)
+					emit_mark(e, A_KEEP);
+				e->saw_at = saved;
+				p = q;
+				continue;
+			}
+		case '\\':
+			if (p + 1 >= end) {
+				emit(e, "\\", 1, quoted_ctx ? A_QUO : A_LIT);
+				p++;
+				continue;
+			}
+			if (quoted_ctx && !strchr((mode & M_HEREDOC) ? "$`\\\n" : "$`\"\\\n", p[1])) {
+				emit(e, "\\", 1, A_QUO);
+				p++;
+				continue;
+			}
+			if (p[1] == '\n' && quoted_ctx) {
+				p += 2;
+				continue;
+			}
+			emit(e, p + 1, 1, A_QUO);
+			p += 2;
+			continue;
+		case '$':
+			p = expand_dollar(e, p, mode);
+			continue;
+		case '`': {
+			const char *q = skip_backquote(p);
+			expand_backquote(e, p, q, mode);
+			p = q;
+			continue;
+		}
+		case ':':
+			if ((mode & M_ASSIGN) && !quoted_ctx)
+				tilde_ok = true;
+			break;
+		}
+		/* A run of ordinary characters at once. */
+		const char *q = p + 1;
+		while (q < end && !strchr("'\"\\$`:~", *q))
+			q++;
+		emit(e, p, (size_t)(q - p), quoted_ctx ? A_QUO : A_LIT);
+		p = q;
+	}
+}
+
+/* ---- field splitting and globbing ---- */
+
+struct fields {
+	char **v;
+	int n, cap;
+};
+
+static void add_field(struct fields *f, const char *s, size_t len)
+{
+	if (f->n + 1 >= f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 8;
+		f->v = xrealloc(f->v, sizeof *f->v * (size_t)f->cap);
+	}
+	f->v[f->n++] = arena_strndup(&stk, s, len);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcoll(*(char *const *)a, *(char *const *)b);
+}
+
+static void glob_field(struct fields *f, const char *text, size_t len, const char *pat)
+{
+	glob_t g;
+	if (glob(pat, GLOB_NOSORT, NULL, &g) == 0 && g.gl_pathc > 0) {
+		qsort(g.gl_pathv, g.gl_pathc, sizeof *g.gl_pathv, cmp_str);
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			add_field(f, g.gl_pathv[i], strlen(g.gl_pathv[i]));
+		globfree(&g);
+		return;
+	}
+	globfree(&g);
+	add_field(f, text, len);
+}
+
+struct field_builder {
+	struct strbuf text, pat;
+	bool content;
+	bool magic;
+};
+
+static void finish_field(struct fields *f, struct field_builder *b, bool do_glob)
+{
+	if (b->content) {
+		if (do_glob && b->magic)
+			glob_field(f, b->text.s ? b->text.s : "", b->text.len, b->pat.s);
+		else
+			add_field(f, b->text.s ? b->text.s : "", b->text.len);
+	}
+	b->text.len = b->pat.len = 0;
+	if (b->text.s)
+		b->text.s[0] = '\0';
+	if (b->pat.s)
+		b->pat.s[0] = '\0';
+	b->content = b->magic = false;
+}
+
+static void split_fields(struct exp *e, struct fields *f)
+{
+	const char *ifs = var_ifs();
+	bool do_glob = e->magic && !opts[OPT_NOGLOB];
+	struct field_builder b;
+	memset(&b, 0, sizeof b);
+	bool after_ws = false;
+	for (size_t i = 0; i < e->s.len; i++) {
+		char c = e->s.s[i];
+		enum attr at = (enum attr)e->a.s[i];
+		if (at == A_BRK) {
+			finish_field(f, &b, do_glob);
+			after_ws = false;
+			continue;
+		}
+		if (at == A_KEEP) {
+			b.content = true;
+			continue;
+		}
+		if (at == A_EXP && c && strchr(ifs, c)) {
+			bool ws = c == ' ' || c == '\t' || c == '\n';
+			if (ws) {
+				if (b.content) {
+					finish_field(f, &b, do_glob);
+					after_ws = true;
+				}
+			} else {
+				if (b.content || !after_ws)
+					finish_field(f, &b, do_glob);
+				b.content = false;
+				after_ws = false;
+			}
+			continue;
+		}
+		after_ws = false;
+		sb_addc(&b.text, c);
+		b.content = true;
+		if (do_glob) {
+			if (at == A_QUO || (at == A_EXP && c == '\\')) {
+				if (strchr("*?[]\\", c))
+					sb_addc(&b.pat, '\\');
+			} else if (c == '*' || c == '?' || c == '[') {
+				b.magic = true;
+			}
+			sb_addc(&b.pat, c);
+		}
+	}
+	finish_field(f, &b, do_glob);
+	sb_free(&b.text);
+	sb_free(&b.pat);
+}
+
+static bool is_plain(const char *s)
+{
+	for (; *s; s++)
+		if (strchr("$`'\"\\~*?[", *s))
+			return false;
+	return true;
+}
+
+char **expand_words(struct word *words, int *argc)
+{
+	struct fields f = { NULL, 0, 0 };
+	for (struct word *w = words; w; w = w->next) {
+		if (is_plain(w->text)) {
+			add_field(&f, w->text, strlen(w->text));
+			continue;
+		}
+		struct exp e;
+		exp_init(&e);
+		expand_text(&e, w->text, w->text + strlen(w->text), M_TILDE);
+		split_fields(&e, &f);
+		exp_free(&e);
+	}
+	char **argv = arena_alloc(&stk, sizeof *argv * (size_t)(f.n + 1));
+	if (f.n)
+		memcpy(argv, f.v, sizeof *argv * (size_t)f.n);
+	argv[f.n] = NULL;
+	*argc = f.n;
+	free(f.v);
+	return argv;
+}
+
+static char *expand_flat(const char *raw, int mode)
+{
+	if (is_plain(raw))
+		return arena_strdup(&stk, raw);
+	struct exp e;
+	exp_init(&e);
+	expand_text(&e, raw, raw + strlen(raw), mode);
+	struct strbuf out;
+	sb_init(&out);
+	for (size_t i = 0; i < e.s.len; i++) {
+		enum attr at = (enum attr)e.a.s[i];
+		if (at == A_BRK)
+			sb_addc(&out, ' ');
+		else if (at != A_KEEP)
+			sb_addc(&out, e.s.s[i]);
+	}
+	char *r = arena_strndup(&stk, out.s ? out.s : "", out.len);
+	sb_free(&out);
+	exp_free(&e);
+	return r;
+}
+
+char *expand_assignment_value(const char *raw)
+{
+	return expand_flat(raw, M_ASSIGN | M_TILDE);
+}
+
+char *expand_string(const char *raw)
+{
+	return expand_flat(raw, M_TILDE);
+}
+
+char *expand_heredoc(const char *body)
+{
+	if (!strpbrk(body, "$`\\"))
+		return (char *)body;
+	return expand_flat(body, M_HEREDOC);
+}
+
+char *expand_pattern(const char *raw)
+{
+	char *p = word_to_pattern(raw, raw + strlen(raw), 0);
+	char *r = arena_strdup(&stk, p);
+	free(p);
+	return r;
+}

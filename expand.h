@@ -1,0 +1,27 @@
+/* Word expansion (XCU 2.6): tilde, parameters, command substitution,
+ * arithmetic, field splitting, pathname expansion and quote removal.
+ * Results live on the expansion stack (stk) until the command's mark is
+ * released. */
+#ifndef FDSH_EXPAND_H
+#define FDSH_EXPAND_H
+
+struct word;
+
+/* All expansions; returns a NULL-terminated argv and sets *argc. */
+char **expand_words(struct word *words, int *argc);
+/* No field splitting or globbing: assignment values (tilde after '=' and ':'). */
+char *expand_assignment_value(const char *raw);
+/* No field splitting or globbing: redirection targets, case subjects. */
+char *expand_string(const char *raw);
+/* A pattern for case or ${x%p}: quoted characters escaped with '\'. */
+char *expand_pattern(const char *raw);
+/* A here-document body: only $, ` and \ are special. */
+char *expand_heredoc(const char *body);
+
+/* Status of the last command substitution, for commands with no words. */
+extern int expand_subst_status;
+
+/* Where the raw text of a $...  or `...` construct starting at p ends. */
+const char *expand_skip_dollar(const char *p);
+
+#endif

@@ -1,0 +1,53 @@
+/* Memory: checked malloc wrappers, growable strings, and stack arenas.
+ *
+ * Like dash, memory that lives for one command sits on an arena: take a mark
+ * before parsing or expanding, release it afterwards, and nothing allocated in
+ * between has to be freed by hand — also when an error unwinds with longjmp. */
+#ifndef FDSH_MEMALLOC_H
+#define FDSH_MEMALLOC_H
+
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* A growable, NUL-terminated byte string on the heap. */
+struct strbuf {
+	char *s;
+	size_t len, cap;
+};
+
+void sb_init(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+void sb_grow(struct strbuf *sb, size_t extra);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addn(struct strbuf *sb, const char *s, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hand the string over to the caller (malloc'ed) and reset the buffer. */
+char *sb_take(struct strbuf *sb);
+
+struct arena_block;
+struct arena {
+	struct arena_block *top;
+};
+struct arena_mark {
+	struct arena_block *block;
+	size_t used;
+};
+
+void *arena_alloc(struct arena *a, size_t n);
+void *arena_zalloc(struct arena *a, size_t n);
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+struct arena_mark arena_mark(struct arena *a);
+void arena_release(struct arena *a, struct arena_mark m);
+void arena_free(struct arena *a);
+
+/* The expansion stack: words expanded for the command being run. */
+extern struct arena stk;
+
+#endif

@@ -1,0 +1,89 @@
+/* Pattern matching on top of fnmatch(3) (see pattern.h). */
+#include "pattern.h"
+
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "memalloc.h"
+
+bool pattern_match(const char *pat, const char *s)
+{
+	return fnmatch(pat, s, 0) == 0;
+}
+
+bool pattern_has_magic(const char *pat)
+{
+	for (const char *p = pat; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		else if (*p == '*' || *p == '?' || *p == '[')
+			return true;
+	}
+	return false;
+}
+
+static bool prefix_matches(const char *pat, const char *s, size_t n, char *scratch)
+{
+	memcpy(scratch, s, n);
+	scratch[n] = '\0';
+	return pattern_match(pat, scratch);
+}
+
+const char *pattern_trim(const char *s, const char *pat, enum trim how, size_t *len)
+{
+	size_t n = strlen(s);
+	*len = n;
+	if (!pattern_has_magic(pat)) {
+		/* A literal pattern: compare directly, no matching loop needed. */
+		char *lit = xmalloc(strlen(pat) + 1), *q = lit;
+		for (const char *p = pat; *p; p++)
+			*q++ = (*p == '\\' && p[1]) ? *++p : *p;
+		*q = '\0';
+		size_t m = strlen(lit);
+		const char *r = s;
+		if (m <= n) {
+			if ((how == TRIM_SHORT_PREFIX || how == TRIM_LONG_PREFIX) && memcmp(s, lit, m) == 0)
+				r = s + m, *len = n - m;
+			else if ((how == TRIM_SHORT_SUFFIX || how == TRIM_LONG_SUFFIX) &&
+			         memcmp(s + n - m, lit, m) == 0)
+				*len = n - m;
+		}
+		free(lit);
+		return r;
+	}
+	char *scratch = xmalloc(n + 1);
+	const char *result = s;
+	switch (how) {
+	case TRIM_SHORT_PREFIX:
+		for (size_t i = 0; i <= n; i++)
+			if (prefix_matches(pat, s, i, scratch)) {
+				result = s + i, *len = n - i;
+				break;
+			}
+		break;
+	case TRIM_LONG_PREFIX:
+		for (size_t i = n + 1; i-- > 0;)
+			if (prefix_matches(pat, s, i, scratch)) {
+				result = s + i, *len = n - i;
+				break;
+			}
+		break;
+	case TRIM_SHORT_SUFFIX:
+		for (size_t i = n + 1; i-- > 0;)
+			if (pattern_match(pat, s + i)) {
+				*len = i;
+				break;
+			}
+		break;
+	case TRIM_LONG_SUFFIX:
+		for (size_t i = 0; i <= n; i++)
+			if (pattern_match(pat, s + i)) {
+				*len = i;
+				break;
+			}
+		break;
+	}
+	free(scratch);
+	return result;
+}

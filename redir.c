@@ -1,0 +1,289 @@
+/* Redirections (see redir.h). */
+#include "redir.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ast.h"
+#include "error.h"
+#include "expand.h"
+#include "memalloc.h"
+#include "shell.h"
+#include "trace.h"
+#include "vars.h"
+
+struct saved_fd {
+	int fd;      /* the fd that was redirected */
+	int copy;    /* where its old open file waits, or -1 if it was closed */
+};
+
+static struct saved_fd *saved;
+static int nsaved, capsaved;
+#define MAX_PRIVATE 64
+static int *private_fds[MAX_PRIVATE];
+static int nprivate;
+
+void redir_register_private_fd(int *fdp)
+{
+	if (nprivate < MAX_PRIVATE)
+		private_fds[nprivate++] = fdp;
+}
+
+void redir_unregister_private_fd(int *fdp)
+{
+	for (int i = 0; i < nprivate; i++)
+		if (private_fds[i] == fdp) {
+			private_fds[i] = private_fds[--nprivate];
+			return;
+		}
+}
+
+/* The user wants fd `fd`: if the shell uses it privately, move ours away. */
+static void move_private(int fd)
+{
+	for (int i = 0; i < nprivate; i++) {
+		if (*private_fds[i] != fd)
+			continue;
+		int nfd = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+		if (nfd >= 0) {
+			close(fd);
+			*private_fds[i] = nfd;
+		}
+	}
+}
+
+int redir_mark(void)
+{
+	return nsaved;
+}
+
+static bool already_saved(int fd, int mark)
+{
+	for (int i = mark; i < nsaved; i++)
+		if (saved[i].fd == fd)
+			return true;
+	return false;
+}
+
+static void save_fd(int fd, int mark)
+{
+	if (already_saved(fd, mark))
+		return;
+	if (nsaved == capsaved) {
+		capsaved = capsaved ? capsaved * 2 : 16;
+		saved = xrealloc(saved, sizeof *saved * (size_t)capsaved);
+	}
+	/* Park the old open file above 10, close-on-exec so no child sees it. */
+	int copy = t_dupfd_cloexec(fd, 10);
+	saved[nsaved].fd = fd;
+	saved[nsaved].copy = copy;
+	nsaved++;
+}
+
+void redir_undo(int mark)
+{
+	while (nsaved > mark) {
+		struct saved_fd *s = &saved[--nsaved];
+		if (s->copy >= 0) {
+			/* Put the old open file back on its number, drop the parked copy. */
+			t_dup2(s->copy, s->fd);
+			t_close(s->copy);
+		} else {
+			t_close(s->fd);
+		}
+	}
+}
+
+void redir_forget(int mark)
+{
+	while (nsaved > mark) {
+		struct saved_fd *s = &saved[--nsaved];
+		if (s->copy >= 0)
+			close(s->copy);
+	}
+}
+
+/* Move a freshly opened fd onto the number the user asked for. */
+static void install_fd(int newfd, int fd)
+{
+	if (newfd == fd)
+		return;
+	t_dup2(newfd, fd);
+	t_close(newfd);
+}
+
+static int open_flags(const struct redir *r)
+{
+	switch (r->kind) {
+	case R_IN: return O_RDONLY;
+	case R_OUT:
+		return opts[OPT_NOCLOBBER] ? O_WRONLY | O_CREAT | O_EXCL : O_WRONLY | O_CREAT | O_TRUNC;
+	case R_CLOBBER: return O_WRONLY | O_CREAT | O_TRUNC;
+	case R_APPEND: return O_WRONLY | O_CREAT | O_APPEND;
+	default: return O_RDWR | O_CREAT;
+	}
+}
+
+static int open_target(const struct redir *r, const char *path)
+{
+	int flags = open_flags(r);
+	int fd = t_open(path, flags, 0666);
+	if (fd < 0 && errno == EEXIST && (flags & O_EXCL)) {
+		/* noclobber refuses only regular files. */
+		struct stat st;
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+			fd = t_open(path, O_WRONLY, 0666);
+		else {
+			sh_warn("%s: cannot overwrite existing file", path);
+			return -2;
+		}
+	}
+	return fd;
+}
+
+static bool write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return false;
+		s += w;
+		n -= (size_t)w;
+	}
+	return true;
+}
+
+/* A here-document: a pipe when the body fits in it, else an unlinked file. */
+static int open_heredoc(const struct redir *r)
+{
+	const char *body = r->heredoc->body ? r->heredoc->body : "";
+	if (!r->heredoc->quoted)
+		body = expand_heredoc(body);
+	size_t n = strlen(body);
+	int p[2];
+	if (n <= 4096) {
+		if (t_pipe(p) < 0)
+			return -1;
+		write_all(p[1], body, n);
+		/* The writer's end is closed now, so the reader sees EOF after the body. */
+		t_close(p[1]);
+		return p[0];
+	}
+	const char *dir = getenv("TMPDIR");
+	char *path = xmalloc(strlen(dir ? dir : "/tmp") + 32);
+	sprintf(path, "%s/fdsh-hereXXXXXX", dir ? dir : "/tmp");
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		free(path);
+		return -1;
+	}
+	unlink(path);
+	free(path);
+	write_all(fd, body, n);
+	lseek(fd, 0, SEEK_SET);
+	return fd;
+}
+
+static int parse_fd(const char *s)
+{
+	if (!*s || strlen(s) > 9)
+		return -1;
+	for (const char *p = s; *p; p++)
+		if (*p < '0' || *p > '9')
+			return -1;
+	return atoi(s);
+}
+
+static int dup_redir(struct redir *r, const char *target, int fd)
+{
+	if (strcmp(target, "-") == 0) {
+		t_close(fd);
+		return 0;
+	}
+	int from = parse_fd(target);
+	if (from < 0) {
+		sh_warn("%s: bad fd number", target);
+		return 1;
+	}
+	if (fcntl(from, F_GETFD) < 0) {
+		sh_warn("%d: Bad file descriptor", from);
+		return 1;
+	}
+	(void)r;
+	if (from != fd)
+		t_dup2(from, fd);
+	return 0;
+}
+
+/* {name}>file: the shell picks a free fd >= 10 and stores it in name. */
+static int named_fd_redir(struct redir *r, const char *target)
+{
+	if ((r->kind == R_DUPIN || r->kind == R_DUPOUT) && strcmp(target, "-") == 0) {
+		const char *v = var_get(r->fdvar);
+		int fd = v ? parse_fd(v) : -1;
+		if (fd < 0) {
+			sh_warn("%s: bad fd number", v ? v : r->fdvar);
+			return 1;
+		}
+		t_close(fd);
+		return 0;
+	}
+	int newfd;
+	if (r->kind == R_DUPIN || r->kind == R_DUPOUT) {
+		int from = parse_fd(target);
+		if (from < 0 || fcntl(from, F_GETFD) < 0) {
+			sh_warn("%s: Bad file descriptor", target);
+			return 1;
+		}
+		newfd = fcntl(from, F_DUPFD, 10);
+	} else {
+		int tmp = r->kind == R_HEREDOC ? open_heredoc(r) : open_target(r, target);
+		if (tmp < 0) {
+			if (tmp == -1)
+				sh_warn_errno("%s", target);
+			return 1;
+		}
+		newfd = fcntl(tmp, F_DUPFD, 10);
+		t_close(tmp);
+	}
+	char buf[16];
+	snprintf(buf, sizeof buf, "%d", newfd);
+	return var_set(r->fdvar, buf, 0) < 0 ? 1 : 0;
+}
+
+static int apply_one(struct redir *r, bool save, int mark)
+{
+	const char *target = r->target ? expand_string(r->target->text) : "";
+	if (r->fdvar)
+		return named_fd_redir(r, target);
+	int fd = r->fd;
+	move_private(fd);
+	if (save)
+		save_fd(fd, mark);
+	if (r->kind == R_DUPIN || r->kind == R_DUPOUT)
+		return dup_redir(r, target, fd);
+	int newfd = r->kind == R_HEREDOC ? open_heredoc(r) : open_target(r, target);
+	if (newfd < 0) {
+		if (newfd == -1)
+			sh_warn_errno("%s", r->kind == R_HEREDOC ? "here-document" : target);
+		return 1;
+	}
+	install_fd(newfd, fd);
+	return 0;
+}
+
+int redir_apply(struct redir *r, bool save)
+{
+	int mark = nsaved;
+	for (; r; r = r->next)
+		if (apply_one(r, save, mark))
+			return 1;
+	return 0;
+}

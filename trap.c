@@ -1,0 +1,186 @@
+/* Signals and traps (see trap.h). Handlers only set flags; the actions run
+ * between commands, where the shell's state is consistent. */
+#include "trap.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "exec.h"
+#include "memalloc.h"
+#include "shell.h"
+
+volatile sig_atomic_t trap_pending;
+volatile sig_atomic_t got_sigint;
+static volatile sig_atomic_t pending[NSIGS];
+static char *actions[NSIGS];         /* [0] is EXIT */
+static bool ignored_at_entry[NSIGS];
+static bool interactive_handling;
+static bool in_exit_trap;
+
+static void on_signal(int sig)
+{
+	if (sig == SIGINT)
+		got_sigint = 1;
+	if (sig > 0 && sig < NSIGS && actions[sig]) {
+		pending[sig] = 1;
+		trap_pending = 1;
+	}
+}
+
+void trap_init(void)
+{
+	for (int sig = 1; sig < NSIGS; sig++) {
+		struct sigaction sa;
+		if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+			ignored_at_entry[sig] = true;
+	}
+}
+
+bool trap_ignored_at_entry(int sig)
+{
+	return sig > 0 && sig < NSIGS && ignored_at_entry[sig];
+}
+
+static void install(int sig, void (*handler)(int))
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = handler;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+}
+
+/* What the shell itself does with a signal nobody trapped. */
+static void (*own_disposition(int sig))(int)
+{
+	if (interactive_handling) {
+		if (sig == SIGINT)
+			return on_signal;
+		if (sig == SIGQUIT || sig == SIGTERM)
+			return SIG_IGN;
+		if (opts[OPT_MONITOR] && (sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU))
+			return SIG_IGN;
+	}
+	return SIG_DFL;
+}
+
+int trap_set(int sig, const char *action)
+{
+	if (sig < 0 || sig >= NSIGS)
+		return -1;
+	if (sig == SIGKILL || sig == SIGSTOP)
+		return -1;
+	free(actions[sig]);
+	actions[sig] = action ? xstrdup(action) : NULL;
+	if (sig == 0)
+		return 0;
+	/* A signal ignored when a non-interactive shell started stays ignored. */
+	if (ignored_at_entry[sig] && !sh.interactive)
+		return 0;
+	if (!action)
+		install(sig, own_disposition(sig));
+	else if (!*action)
+		install(sig, SIG_IGN);
+	else
+		install(sig, on_signal);
+	return 0;
+}
+
+const char *trap_get(int sig)
+{
+	return sig >= 0 && sig < NSIGS ? actions[sig] : NULL;
+}
+
+void trap_run_pending(void)
+{
+	trap_pending = 0;
+	for (int sig = 1; sig < NSIGS; sig++) {
+		if (!pending[sig])
+			continue;
+		pending[sig] = 0;
+		if (!actions[sig] || !*actions[sig])
+			continue;
+		int saved = sh.status;
+		char *act = xstrdup(actions[sig]);
+		eval_string(act, 0);
+		free(act);
+		sh.status = saved;
+	}
+}
+
+void trap_run_exit(void)
+{
+	if (!actions[0] || in_exit_trap)
+		return;
+	in_exit_trap = true;
+	char *act = actions[0];
+	actions[0] = NULL;
+	eval_string(act, 0);
+	free(act);
+}
+
+void trap_reset_child(void)
+{
+	for (int sig = 1; sig < NSIGS; sig++) {
+		bool keep_ignored = ignored_at_entry[sig] || (actions[sig] && !*actions[sig]);
+		if (actions[sig] && *actions[sig]) {
+			free(actions[sig]);
+			actions[sig] = NULL;
+		}
+		if (keep_ignored)
+			install(sig, SIG_IGN);
+		else if (actions[sig] || own_disposition(sig) != SIG_DFL || sig == SIGPIPE ||
+		         sig == SIGCHLD)
+			install(sig, SIG_DFL);
+	}
+	free(actions[0]);
+	actions[0] = NULL;
+	interactive_handling = false;
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+void trap_interactive(bool on)
+{
+	interactive_handling = on;
+	int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU };
+	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+		if (!actions[sigs[i]])
+			install(sigs[i], own_disposition(sigs[i]));
+}
+
+static const struct { const char *name; int sig; } signames[] = {
+	{ "EXIT", 0 }, { "HUP", SIGHUP }, { "INT", SIGINT }, { "QUIT", SIGQUIT },
+	{ "ILL", SIGILL }, { "TRAP", SIGTRAP }, { "ABRT", SIGABRT }, { "BUS", SIGBUS },
+	{ "FPE", SIGFPE }, { "KILL", SIGKILL }, { "USR1", SIGUSR1 }, { "SEGV", SIGSEGV },
+	{ "USR2", SIGUSR2 }, { "PIPE", SIGPIPE }, { "ALRM", SIGALRM }, { "TERM", SIGTERM },
+	{ "STKFLT", SIGSTKFLT }, { "CHLD", SIGCHLD }, { "CONT", SIGCONT }, { "STOP", SIGSTOP },
+	{ "TSTP", SIGTSTP }, { "TTIN", SIGTTIN }, { "TTOU", SIGTTOU }, { "URG", SIGURG },
+	{ "XCPU", SIGXCPU }, { "XFSZ", SIGXFSZ }, { "VTALRM", SIGVTALRM }, { "PROF", SIGPROF },
+	{ "WINCH", SIGWINCH }, { "IO", SIGIO }, { "PWR", SIGPWR }, { "SYS", SIGSYS },
+};
+
+int sig_from_name(const char *name)
+{
+	if (*name >= '0' && *name <= '9') {
+		char *end;
+		long n = strtol(name, &end, 10);
+		return (*end || n < 0 || n >= NSIGS) ? -1 : (int)n;
+	}
+	if (strncasecmp(name, "SIG", 3) == 0)
+		name += 3;
+	for (size_t i = 0; i < sizeof signames / sizeof *signames; i++)
+		if (strcasecmp(name, signames[i].name) == 0)
+			return signames[i].sig;
+	return -1;
+}
+
+const char *sig_name(int sig)
+{
+	for (size_t i = 0; i < sizeof signames / sizeof *signames; i++)
+		if (signames[i].sig == sig)
+			return signames[i].name;
+	return NULL;
+}

@@ -1,0 +1,33 @@
+/* Signals and traps: what the shell catches, what it ignores, and the
+ * dispositions children get back. */
+#ifndef FDSH_TRAP_H
+#define FDSH_TRAP_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+#define NSIGS 65
+
+extern volatile sig_atomic_t trap_pending;   /* a trapped signal arrived */
+
+void trap_init(void);
+/* Set the action: NULL resets to default, "" ignores, else a command. */
+int trap_set(int sig, const char *action);
+const char *trap_get(int sig);       /* NULL when not trapped */
+bool trap_ignored_at_entry(int sig);
+/* Run the actions of signals that arrived (between commands). */
+void trap_run_pending(void);
+/* The EXIT trap, once. */
+void trap_run_exit(void);
+/* In a new child: default dispositions, except what was ignored on entry or
+ * by an "" trap; an unblocked mask. Command traps are forgotten. */
+void trap_reset_child(void);
+/* The shell's own handling of SIGINT etc. when interactive. */
+void trap_interactive(bool on);
+/* Signal number from a name ("INT", "SIGINT", "2"); -1 if unknown. 0 is EXIT. */
+int sig_from_name(const char *name);
+const char *sig_name(int sig);       /* "INT"; NULL if none */
+/* Last interrupt seen (SIGINT while waiting in an interactive shell). */
+extern volatile sig_atomic_t got_sigint;
+
+#endif
