@@ -133,7 +133,7 @@ tr x y'
 # --- early-exit readers ---------------------------------------------------------------------
 
 @test "yes | head -1 ends" {
-	run --separate-stderr clean_exec "$FDSH" -c 'yes | head -1' </dev/null
+	fdsh_c 'yes | head -1'
 	expect 0 y
 }
 

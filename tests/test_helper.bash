@@ -51,25 +51,41 @@ feed() {
 	printf '%s' "$input" | (clean_exec "$@")
 }
 
+# capture CMD [ARGS...]: run CMD, set $output and $stderr (without their final newlines, as
+# bats' `run --separate-stderr` does), $lines (the stdout lines) and $status.  Unlike bats'
+# `run` it gives no warning when the status is 127 (a status tests here expect).
+capture() {
+	status=0
+	"$@" >"$TEST_DIR/.out" 2>"$TEST_DIR/.err" || status=$?
+	output=$(cat "$TEST_DIR/.out")
+	stderr=$(cat "$TEST_DIR/.err")
+	mapfile -t lines <<<"$output"
+	if [ -z "$output" ]; then lines=(); fi
+	rm -f "$TEST_DIR/.out" "$TEST_DIR/.err"
+}
+
 # fdsh_c SCRIPT [NAME ARGS...]: run `$FDSH -c SCRIPT ...` with stdin /dev/null.
-# Sets $output (stdout), $stderr and $status as bats' `run --separate-stderr` does
-# (and $lines, the stdout lines).
 fdsh_c() {
-	run --separate-stderr clean_exec "$FDSH" -c "$@" </dev/null
+	capture _clean_sub "$FDSH" -c "$@" </dev/null
 }
 
 # fdsh_c_in INPUT SCRIPT [NAME ARGS...]: as fdsh_c with INPUT on a pipe as stdin.
 fdsh_c_in() {
 	local input=$1
 	shift
-	run --separate-stderr feed "$input" "$FDSH" -c "$@"
+	capture feed "$input" "$FDSH" -c "$@"
 }
 
 # fdsh_file SCRIPT_TEXT [ARGS...]: write SCRIPT_TEXT to ./s.sh and run `$FDSH s.sh ARGS`.
 fdsh_file() {
 	printf '%s' "$1" >s.sh
 	shift
-	run --separate-stderr clean_exec "$FDSH" s.sh "$@" </dev/null
+	capture _clean_sub "$FDSH" s.sh "$@" </dev/null
+}
+
+# _clean_sub CMD [ARGS...]: clean_exec in a subshell (clean_exec replaces its shell).
+_clean_sub() {
+	(clean_exec "$@")
 }
 
 # _show NAME STATUS OUTFILE ERRFILE: print one shell's results for a mismatch report.
@@ -111,6 +127,13 @@ _diff_one() {
 	rm -rf "$dir"
 }
 
+# _replay TAG: print a recorded run's stdout and stderr, return its status.
+_replay() {
+	cat "$TEST_DIR/out.$1"
+	cat "$TEST_DIR/err.$1" >&2
+	return "$(cat "$TEST_DIR/status.$1")"
+}
+
 # _differential MODE SCRIPT INPUT [ARGS...]: run under dash and fdsh, compare stdout and
 # status, print both on a mismatch and fail.  Afterwards $output, $lines, $stderr, $status hold
 # fdsh's results (output without its final newline, as in bats) for further asserts.
@@ -121,11 +144,7 @@ _differential() {
 	_diff_one fdsh "$mode" "$script" "$input" "$FDSH" "$@"
 	local rs fs
 	rs=$(cat "$TEST_DIR/status.ref") fs=$(cat "$TEST_DIR/status.fdsh")
-	output=$(cat "$TEST_DIR/out.fdsh")
-	stderr=$(cat "$TEST_DIR/err.fdsh")
-	status=$fs
-	mapfile -t lines <<<"$output"
-	[ -n "$output" ] || lines=()
+	capture _replay fdsh
 	if [ "$rs" != "$fs" ] || ! cmp -s "$TEST_DIR/out.ref" "$TEST_DIR/out.fdsh"; then
 		echo "=== differential mismatch ($mode mode${*:+, args: $*}) ==="
 		echo "--- script:"
