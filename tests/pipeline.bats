@@ -254,21 +254,23 @@ MORE'
 }
 
 @test "\$! is the pid of the background child" {
-	fdsh_c 'sh -c "echo \$\$ > child" & echo $! > bang; wait'
+	fdsh_c 'sh -c "echo \$\$ > child.tmp; mv child.tmp child" & echo $! > bang
+until [ -f child ]; do sleep 0.01; done'
 	[ "$status" -eq 0 ]
-	[ -s child ]
+	[ -s bang ]
 	[ "$(cat child)" = "$(cat bang)" ]
 }
 
 @test "a background pipeline runs and its output lands in the file" {
-	same_as_dash 'echo bg | tr a-z A-Z > f & wait; cat f'
+	same_as_dash 'echo bg | tr a-z A-Z > f & until [ -s f ]; do sleep 0.01; done; cat f'
 	expect 0 BG
 }
 
 @test "a background command's stdin is /dev/null in a script" {
-	same_as_dash 'cat & wait' 'should not be read
+	same_as_dash '{ cat > got; touch done; } &
+until [ -f done ]; do sleep 0.01; done; wc -c < got' 'should not be read
 '
-	expect 0 ''
+	expect 0 0
 }
 
 @test "the shell does not wait for a background command" {
@@ -286,5 +288,7 @@ MORE'
 }
 
 @test "a background child in a script ignores SIGINT and SIGQUIT (job control off)" {
-	same_as_dash 'grep -E "^Sig(Blk|Ign)" /proc/self/status & wait'
+	same_as_dash '{ grep -E "^Sig(Blk|Ign)" /proc/self/status > got; touch done; } &
+until [ -f done ]; do sleep 0.01; done; cat got'
+	[ "${lines[1]}" = "$(printf 'SigIgn:\t0000000000000006')" ]
 }
