@@ -11,7 +11,7 @@ LDLIBS   = -lreadline
 SRCS = shell.c memalloc.c error.c input.c tokenizer.c parser.c ast.c alias.c \
        vars.c expand.c arith.c pattern.c redir.c exec.c jobs.c trap.c trace.c lineedit.c \
        builtins/builtins.c builtins/core.c builtins/cd.c builtins/echo.c \
-       builtins/vars.c builtins/set.c builtins/hash.c
+       builtins/vars.c builtins/set.c builtins/hash.c builtins/jobs.c
 OBJS = $(SRCS:.c=.o)
 DEPS = $(OBJS:.o=.d)
 

@@ -280,10 +280,10 @@ static const char *command_name(const struct node *n)
 	return n->kind == N_SUBSHELL ? "subshell" : "sh";
 }
 
-int exec_program(char **argv)
+/* Replace the process with the program at `path` (from path_lookup, or the
+ * name itself when it has a slash). */
+static int exec_path(const char *name, char *path, char **argv)
 {
-	const char *name = argv[0];
-	char *path = strchr(name, '/') ? xstrdup(name) : path_lookup(name);
 	if (!path) {
 		sh_warn("%s: not found", name);
 		return 127;
@@ -291,16 +291,6 @@ int exec_program(char **argv)
 	char **envp = var_environ();
 	t_execve(path, argv, envp);
 	int err = errno;
-	if (err == ENOENT && !strchr(name, '/')) {
-		/* A stale cache entry: look again once. */
-		hash_forget(name);
-		free(path);
-		path = path_lookup(name);
-		if (path) {
-			t_execve(path, argv, envp);
-			err = errno;
-		}
-	}
 	if (err == ENOEXEC) {
 		/* No #! line: a shell script, run by a new fdsh. */
 		int argc = 0;
@@ -315,19 +305,40 @@ int exec_program(char **argv)
 		err = errno;
 		free(nargv);
 	}
-	errno = err;
 	if (err == ENOENT || err == ENOTDIR) {
 		sh_warn("%s: not found", name);
-		free(path);
 		return 127;
 	}
 	struct stat st;
-	if (path && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		sh_warn("%s: Is a directory", name);
 	else
 		sh_warn("%s: %s", name, strerror(err));
-	free(path);
 	return 126;
+}
+
+/* The path a command name runs from; looked up in the shell (not in the
+ * child) so the cache remembers it. NULL if not found. */
+static char *command_path(const char *name)
+{
+	if (strchr(name, '/'))
+		return xstrdup(name);
+	char *path = path_lookup(name);
+	if (path && access(path, X_OK) != 0 && errno == ENOENT) {
+		/* A stale cache entry: look again once. */
+		hash_forget(name);
+		free(path);
+		path = path_lookup(name);
+	}
+	return path;
+}
+
+int exec_program(char **argv)
+{
+	char *path = command_path(argv[0]);
+	int st = exec_path(argv[0], path, argv);
+	free(path);
+	return st;
 }
 
 /* ---------- simple commands ---------- */
@@ -399,22 +410,27 @@ static int do_assignments(struct word *assigns, char **values, int flags, bool l
 
 static int run_external(struct node *n, char **argv, char **values, int flags)
 {
+	char *path = command_path(argv[0]);
 	if (!(flags & EV_EXIT)) {
 		struct job *j = new_job(n, true);
 		pid_t pid = fork_child(j, argv[0], true);
 		if (pid < 0) {
+			free(path);
 			job_free(j);
 			return 2;
 		}
-		if (pid > 0)
+		if (pid > 0) {
+			free(path);
 			return job_wait_foreground(j);
+		}
 	}
 	/* In the child (or exec'ing in place): redirections, then the program. */
-	if (redir_apply(n->redirs, false))
-		child_exit(1);
+	int rs = redir_apply(n->redirs, false);
+	if (rs)
+		child_exit(rs);
 	if (do_assignments(n->u.simple.assigns, values, V_EXPORT, false) < 0)
 		child_exit(1);
-	child_exit(exec_program(argv));
+	child_exit(exec_path(argv[0], path, argv));
 }
 
 static int call_function(struct node *body, int argc, char **argv)
@@ -453,11 +469,12 @@ static int run_in_shell(struct node *n, const struct builtin *bi, struct node *f
 {
 	bool special = bi && (bi->flags & BI_SPECIAL);
 	int mark = redir_mark();
-	if (redir_apply(n->redirs, true)) {
+	int rs = redir_apply(n->redirs, true);
+	if (rs) {
 		redir_undo(mark);
 		if (special && !sh.interactive)
-			sh_raise(1);
-		return 1;
+			sh_raise(rs);
+		return rs;
 	}
 	bool scoped = n->u.simple.assigns && !special;
 	if (scoped)
@@ -482,13 +499,14 @@ static int assignments_only(struct node *n, char **values)
 {
 	int mark = redir_mark();
 	int st = expand_subst_status;
-	if (redir_apply(n->redirs, true))
-		st = 1;
+	int rs = redir_apply(n->redirs, true);
+	if (rs)
+		st = rs;
 	else if (do_assignments(n->u.simple.assigns, values, 0, false) < 0)
 		st = 1;
 	redir_undo(mark);
-	if (st == 1 && !sh.interactive && n->u.simple.assigns && !n->redirs)
-		sh_raise(1);
+	if (st == 1 && !rs && !sh.interactive)
+		sh_raise(1);   /* assignment to a read-only variable */
 	return st;
 }
 
@@ -595,8 +613,9 @@ static int exec_pipeline(struct node *n)
 static int exec_subshell(struct node *n, int flags)
 {
 	if (flags & EV_EXIT) {
-		if (redir_apply(n->redirs, false))
-			child_exit(1);
+		int rs = redir_apply(n->redirs, false);
+		if (rs)
+			child_exit(rs);
 		child_exit(exec_node(n->u.sub.body, EV_EXIT));
 	}
 	struct job *j = new_job(n, true);
@@ -606,8 +625,9 @@ static int exec_subshell(struct node *n, int flags)
 		return 2;
 	}
 	if (pid == 0) {
-		if (redir_apply(n->redirs, false))
-			child_exit(1);
+		int rs = redir_apply(n->redirs, false);
+		if (rs)
+			child_exit(rs);
 		child_exit(exec_node(n->u.sub.body, EV_EXIT));
 	}
 	return job_wait_foreground(j);
@@ -825,8 +845,9 @@ static int exec_redirected_compound(struct node *n, int flags)
 	int st;
 	sh.lineno = n->lineno;
 	struct arena_mark m = arena_mark(&stk);
-	if (redir_apply(n->redirs, !(flags & EV_EXIT)))
-		st = 1;
+	int rs = redir_apply(n->redirs, !(flags & EV_EXIT));
+	if (rs)
+		st = rs;
 	else
 		st = exec_compound(n, flags & ~EV_EXIT);
 	arena_release(&stk, m);

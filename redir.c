@@ -214,7 +214,7 @@ static int dup_redir(struct redir *r, const char *target, int fd)
 	}
 	if (fcntl(from, F_GETFD) < 0) {
 		sh_warn("%d: Bad file descriptor", from);
-		return 1;
+		return 2;   /* as dash: a usage error rather than a failed open */
 	}
 	(void)r;
 	if (from != fd)
@@ -282,8 +282,10 @@ static int apply_one(struct redir *r, bool save, int mark)
 int redir_apply(struct redir *r, bool save)
 {
 	int mark = nsaved;
-	for (; r; r = r->next)
-		if (apply_one(r, save, mark))
-			return 1;
+	for (; r; r = r->next) {
+		int st = apply_one(r, save, mark);
+		if (st)
+			return st;
+	}
 	return 0;
 }

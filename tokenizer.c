@@ -338,9 +338,24 @@ static void read_pending_heredocs(struct lexer *lx)
 	lx->pending_tail = &lx->pending;
 }
 
+/* The next character, with line continuations removed (inside operators). */
+static int getch_joined(struct lexer *lx)
+{
+	for (;;) {
+		int c = getch(lx);
+		if (c != '\\')
+			return c;
+		int c2 = getch(lx);
+		if (c2 != '\n') {
+			ungetch(lx, c2);
+			return c;
+		}
+	}
+}
+
 static enum tok_type scan_operator(struct lexer *lx, int c)
 {
-	int c2 = getch(lx);
+	int c2 = getch_joined(lx);
 	enum tok_type t;
 	switch (c) {
 	case '|':
@@ -368,7 +383,7 @@ static enum tok_type scan_operator(struct lexer *lx, int c)
 		break;
 	case '<':
 		if (c2 == '<') {
-			int c3 = getch(lx);
+			int c3 = getch_joined(lx);
 			if (c3 == '-')
 				return TK_DLESSDASH;
 			ungetch(lx, c3);

@@ -145,6 +145,10 @@ void trap_reset_child(void)
 void trap_interactive(bool on)
 {
 	interactive_handling = on;
+	/* Only a non-interactive shell must keep what was ignored on entry
+	 * (a terminal multiplexer may start us with SIGTTIN/SIGTTOU ignored). */
+	if (on)
+		memset(ignored_at_entry, 0, sizeof ignored_at_entry);
 	int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU };
 	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
 		if (!actions[sigs[i]])

@@ -14,6 +14,8 @@ const struct builtin builtin_table[] = {
 	  "Read and run the commands of file in the current shell." },
 	{ ":", builtin_colon, BI_SPECIAL, ": [args...]",
 	  "Do nothing; expand the arguments and succeed." },
+	{ "bg", builtin_bg, 0, "bg [%job...]",
+	  "Continue stopped jobs in the background." },
 	{ "break", builtin_break, BI_SPECIAL, "break [n]",
 	  "Leave the innermost (or the n-th enclosing) for, while or until loop." },
 	{ "cd", builtin_cd, 0, "cd [-L|-P] [dir | -]",
@@ -32,8 +34,14 @@ const struct builtin builtin_table[] = {
 	{ "export", builtin_export, BI_SPECIAL, "export [-p] [name[=value]...]",
 	  "Mark variables for the environment of commands; -p lists them." },
 	{ "false", builtin_false, 0, "false", "Fail: return status 1." },
+	{ "fg", builtin_fg, 0, "fg [%job]",
+	  "Bring a job to the foreground and wait for it." },
 	{ "hash", builtin_hash, 0, "hash [-r] [name...]",
 	  "Remember (or with -r forget) where commands are found on PATH; list them." },
+	{ "jobs", builtin_jobs, 0, "jobs [-lp] [%job...]",
+	  "List jobs; -l adds process IDs, -p prints only the process group IDs." },
+	{ "kill", builtin_kill, 0, "kill [-s sig | -sig] pid|%job... | kill -l [status]",
+	  "Send a signal (TERM by default) to processes or jobs; -l lists signal names." },
 	{ "local", builtin_local, 0, "local [name[=value]...]",
 	  "Make variables local to the current function." },
 	{ "pwd", builtin_pwd, 0, "pwd [-L|-P]",
@@ -52,6 +60,8 @@ const struct builtin builtin_table[] = {
 	{ "true", builtin_true, 0, "true", "Succeed: return status 0." },
 	{ "unset", builtin_unset, BI_SPECIAL, "unset [-f|-v] name...",
 	  "Remove variables (-v, the default) or functions (-f)." },
+	{ "wait", builtin_wait, 0, "wait [pid|%job...]",
+	  "Wait for background jobs (all of them by default); return the last one's status." },
 };
 
 const int builtin_count = sizeof builtin_table / sizeof *builtin_table;

@@ -46,6 +46,11 @@ int builtin_shift(int argc, char **argv);
 int builtin_set(int argc, char **argv);
 int builtin_hash(int argc, char **argv);
 int builtin_trace(int argc, char **argv);
+int builtin_wait(int argc, char **argv);
+int builtin_kill(int argc, char **argv);
+int builtin_jobs(int argc, char **argv);
+int builtin_fg(int argc, char **argv);
+int builtin_bg(int argc, char **argv);
 
 /* Write s quoted for reuse as shell input ('...' with '\'' for quotes). */
 void builtin_print_quoted(const char *s);

@@ -1,0 +1,243 @@
+/* Job builtins: wait, kill, jobs, fg, bg. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins/builtins.h"
+#include "error.h"
+#include "jobs.h"
+#include "shell.h"
+#include "trace.h"
+#include "trap.h"
+
+static int wait_all(void)
+{
+	while (jobs) {
+		struct job *j = jobs;
+		if (job_state(j) != JOB_STOPPED)
+			job_wait(j);
+		job_remove(j);
+	}
+	return 0;
+}
+
+int builtin_wait(int argc, char **argv)
+{
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i == argc)
+		return wait_all();
+	int st = 0;
+	for (; i < argc; i++) {
+		struct job *j;
+		if (argv[i][0] == '%') {
+			j = job_find(argv[i], "wait");
+			if (!j) {
+				st = 127;
+				continue;
+			}
+		} else {
+			char *end;
+			long pid = strtol(argv[i], &end, 10);
+			if (*end || pid <= 0) {
+				sh_warn("wait: Illegal number: %s", argv[i]);
+				return 2;
+			}
+			j = job_by_pid((pid_t)pid);
+			if (!j) {
+				st = 127;
+				continue;
+			}
+		}
+		st = job_wait(j);
+		if (job_state(j) == JOB_DONE)
+			job_remove(j);
+	}
+	return st;
+}
+
+static int list_signals(int argc, char **argv, int i)
+{
+	if (i == argc) {
+		for (int sig = 1; sig < NSIGS; sig++) {
+			const char *name = sig_name(sig);
+			if (name)
+				printf("%s\n", name);
+		}
+		return 0;
+	}
+	int st = 0;
+	for (; i < argc; i++) {
+		char *end;
+		long n = strtol(argv[i], &end, 10);
+		if (!*end && *argv[i]) {
+			if (n > 128)
+				n -= 128;
+			const char *name = sig_name((int)n);
+			if (name && n > 0) {
+				printf("%s\n", name);
+				continue;
+			}
+		} else {
+			int sig = sig_from_name(argv[i]);
+			if (sig > 0) {
+				printf("%d\n", sig);
+				continue;
+			}
+		}
+		sh_warn("kill: invalid signal number or name: %s", argv[i]);
+		st = 1;
+	}
+	return st;
+}
+
+int builtin_kill(int argc, char **argv)
+{
+	int sig = SIGTERM;
+	int i = 1;
+	if (i < argc && (strcmp(argv[i], "-l") == 0 || strcmp(argv[i], "-L") == 0))
+		return list_signals(argc, argv, i + 1);
+	if (i < argc && strcmp(argv[i], "-s") == 0) {
+		if (i + 1 >= argc)
+			return builtin_usage("kill");
+		sig = sig_from_name(argv[i + 1]);
+		if (sig < 0) {
+			sh_warn("kill: invalid signal number or name: %s", argv[i + 1]);
+			return 2;
+		}
+		i += 2;
+	} else if (i < argc && argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
+		sig = sig_from_name(argv[i] + 1);
+		if (sig < 0) {
+			sh_warn("kill: invalid signal number or name: %s", argv[i] + 1);
+			return 2;
+		}
+		i++;
+	}
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i == argc)
+		return builtin_usage("kill");
+	int st = 0;
+	for (; i < argc; i++) {
+		pid_t target;
+		if (argv[i][0] == '%') {
+			struct job *j = job_find(argv[i], "kill");
+			if (!j) {
+				st = 1;
+				continue;
+			}
+			target = j->pgid ? -j->pgid : j->procs[0].pid;
+			if (!j->pgid) {
+				for (int k = 0; k < j->nprocs; k++)
+					if (!j->procs[k].done && t_kill(j->procs[k].pid, sig) < 0)
+						st = 1;
+				continue;
+			}
+		} else {
+			char *end;
+			long n = strtol(argv[i], &end, 10);
+			if (*end || !*argv[i]) {
+				sh_warn("kill: %s: arguments must be process or job IDs", argv[i]);
+				st = 1;
+				continue;
+			}
+			target = (pid_t)n;
+		}
+		if (t_kill(target, sig) < 0) {
+			sh_warn("kill: (%s) - %s", argv[i], strerror(errno));
+			st = 1;
+		}
+	}
+	return st;
+}
+
+int builtin_jobs(int argc, char **argv)
+{
+	char flags[128];
+	int i = builtin_getopts(argc, argv, "lp", flags);
+	if (i < 0)
+		return 2;
+	jobs_reap();
+	if (i < argc) {
+		int st = 0;
+		for (; i < argc; i++) {
+			struct job *j = job_find(argv[i], "jobs");
+			if (j)
+				job_print(j, 1, flags['l'], flags['p']);
+			else
+				st = 1;
+		}
+		return st;
+	}
+	/* Oldest first, as other shells list them. */
+	int n = 0;
+	for (struct job *j = jobs; j; j = j->next)
+		n++;
+	struct job **all = malloc(sizeof *all * (size_t)(n ? n : 1));
+	n = 0;
+	for (struct job *j = jobs; j; j = j->next)
+		all[n++] = j;
+	fflush(stdout);
+	for (int k = n - 1; k >= 0; k--) {
+		job_print(all[k], 1, flags['l'], flags['p']);
+		all[k]->notified = true;
+	}
+	/* Finished jobs have been reported now: forget them. */
+	for (int k = 0; k < n; k++)
+		if (job_state(all[k]) == JOB_DONE)
+			job_remove(all[k]);
+	free(all);
+	return 0;
+}
+
+static struct job *job_arg(int argc, char **argv, const char *who)
+{
+	if (argc > 1)
+		return job_find(argv[1], who);
+	struct job *j = job_current();
+	if (!j)
+		sh_warn("%s: no current job", who);
+	return j;
+}
+
+int builtin_fg(int argc, char **argv)
+{
+	if (!opts[OPT_MONITOR]) {
+		sh_warn("fg: no job control");
+		return 1;
+	}
+	struct job *j = job_arg(argc, argv, "fg");
+	if (!j)
+		return 1;
+	printf("%s\n", j->cmd);
+	fflush(stdout);
+	return job_continue(j, true);
+}
+
+int builtin_bg(int argc, char **argv)
+{
+	if (!opts[OPT_MONITOR]) {
+		sh_warn("bg: no job control");
+		return 1;
+	}
+	int st = 0;
+	for (int i = 1; i < argc || i == 1; i++) {
+		struct job *j = argc > 1 ? job_find(argv[i], "bg") : job_arg(argc, argv, "bg");
+		if (!j) {
+			st = 1;
+			if (argc == 1)
+				break;
+			continue;
+		}
+		printf("[%d] %s &\n", j->id, j->cmd);
+		fflush(stdout);
+		job_continue(j, false);
+		if (argc == 1)
+			break;
+	}
+	return st;
+}
