@@ -1,4 +1,6 @@
-/* net.c - sockets as file descriptors. No shell headers here: see net.h. */
+/* net.c - sockets as file descriptors. No shell headers here (see net.h); only
+ * the teaching trace, which shows each socket call as the other wrappers do:
+ *     [shell 4211] connect(3, 127.0.0.1:7000) = -1 ECONNREFUSED (Connection refused) */
 #include "net.h"
 
 #include <arpa/inet.h>
@@ -14,6 +16,8 @@
 #include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "trace.h"
 
 /* Bytes moved per read in the copy loop: large enough that a bulk transfer costs
  * few system calls, small enough to stay in the cache. */
@@ -121,13 +125,108 @@ static int wait_fd(int fd, short events, int timeout_ms, volatile sig_atomic_t *
 	}
 }
 
+/* ---- the teaching trace ---------------------------------------------------- */
+
+static void addr_from(struct net_addr *a, const struct sockaddr *sa, socklen_t len);
+
+static void trace_result(const char *call, long r, int err)
+{
+	if (r < 0)
+		trace_note("%s = -1 %s (%s)", call,
+			   strerrorname_np(err) ? strerrorname_np(err) : "?", strerror(err));
+	else
+		trace_note("%s = %ld", call, r);
+}
+
+/* "connect(3, 127.0.0.1:7000)", "bind(3, [::]:0)", "connect(3, /tmp/s)" */
+static void trace_addr_call(const char *name, int fd, const struct sockaddr *sa,
+			    socklen_t len, int r)
+{
+	int err = errno;
+	struct net_addr a;
+	char addr[1100], call[1200];
+
+	addr_from(&a, sa, len);
+	net_addr_format(&a, addr, sizeof addr);
+	snprintf(call, sizeof call, "%s(%d, %s)", name, fd, addr);
+	trace_result(call, r, err);
+	errno = err;
+}
+
+static const char *family_name(int family)
+{
+	return family == AF_INET ? "AF_INET" : family == AF_INET6 ? "AF_INET6"
+	       : family == AF_UNIX ? "AF_UNIX" : "?";
+}
+
+static int t_socket(int family, int type, int proto)
+{
+	int r = socket(family, type, proto);
+	if (TRACE_UNLIKELY(trace_on)) {
+		int err = errno;
+		char call[100];
+		snprintf(call, sizeof call, "socket(%s, %s%s)", family_name(family),
+			 (type & 0xf) == SOCK_DGRAM ? "SOCK_DGRAM" : "SOCK_STREAM",
+			 (type & SOCK_CLOEXEC) ? "|SOCK_CLOEXEC" : "");
+		trace_result(call, r, err);
+		errno = err;
+	}
+	return r;
+}
+
+static int t_bind(int fd, const struct sockaddr *sa, socklen_t len)
+{
+	int r = bind(fd, sa, len);
+	if (TRACE_UNLIKELY(trace_on))
+		trace_addr_call("bind", fd, sa, len, r);
+	return r;
+}
+
+static int t_listen(int fd, int backlog)
+{
+	int r = listen(fd, backlog);
+	if (TRACE_UNLIKELY(trace_on)) {
+		int err = errno;
+		char call[64];
+		snprintf(call, sizeof call, "listen(%d, %d)", fd, backlog);
+		trace_result(call, r, err);
+		errno = err;
+	}
+	return r;
+}
+
+static int t_accept4(int lfd, struct sockaddr_storage *ss, socklen_t *len, int flags)
+{
+	int r = accept4(lfd, (struct sockaddr *)ss, len, flags);
+	if (TRACE_UNLIKELY(trace_on)) {
+		if (r >= 0)
+			trace_addr_call("accept4", lfd, (struct sockaddr *)ss, *len, r);
+		else
+			trace_result("accept4", r, errno);
+	}
+	return r;
+}
+
+static int t_shutdown_wr(int fd)
+{
+	int r = shutdown(fd, SHUT_WR);
+	if (TRACE_UNLIKELY(trace_on)) {
+		int err = errno;
+		char call[64];
+		snprintf(call, sizeof call, "shutdown(%d, SHUT_WR)", fd);
+		trace_result(call, r, err);
+		errno = err;
+	}
+	return r;
+}
+
 /* ---- opening sockets ---------------------------------------------------- */
 
 static int new_socket(int family, int type, int proto, const struct net_opts *o)
 {
 	/* SOCK_CLOEXEC: the shell's children must not inherit a socket they were
 	 * not given; the caller dup2s it onto the fd the user asked for. */
-	return socket(family, type | (o->keep_on_exec ? 0 : SOCK_CLOEXEC), proto);
+	return t_socket(family, type | (o->keep_on_exec ? 0 : SOCK_CLOEXEC), proto);
 }
 
 /* connect() that gives up after o->timeout_ms: the socket is made non-blocking,
@@ -150,6 +249,8 @@ static int connect_wait(int fd, const struct sockaddr *sa, socklen_t len,
 		rc = soerr ? -1 : 0;
 		errno = soerr;
 	}
+	if (TRACE_UNLIKELY(trace_on))
+		trace_addr_call("connect", fd, sa, len, rc);
 	if (rc == 0 && fcntl(fd, F_SETFL, flags) < 0)
 		return -1;
 	return rc;
@@ -223,8 +324,8 @@ static int listen_on(const char *host, const char *port, const struct net_opts *
 		/* The IPv6 wildcard also takes IPv4 clients (as ::ffff:a.b.c.d). */
 		if (ai->ai_family == AF_INET6 && !host)
 			setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
-		if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
-		    (o->udp || listen(fd, SOMAXCONN) == 0))
+		if (t_bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
+		    (o->udp || t_listen(fd, SOMAXCONN) == 0))
 			break;
 		code = errno;
 		close(fd);
@@ -356,8 +457,7 @@ int net_accept(int lfd, const struct net_opts *o, struct net_addr *peer,
 		if (wait_fd(lfd, POLLIN, o->timeout_ms, o->stop) < 0)
 			break;
 		len = sizeof ss;
-		fd = accept4(lfd, (struct sockaddr *)&ss, &len,
-			     o->keep_on_exec ? 0 : SOCK_CLOEXEC);
+		fd = t_accept4(lfd, &ss, &len, o->keep_on_exec ? 0 : SOCK_CLOEXEC);
 		if (fd >= 0) {
 			if (peer)
 				addr_from(peer, (struct sockaddr *)&ss, len);
@@ -422,7 +522,10 @@ int net_unix_connect(const char *path, const struct net_opts *o, struct net_err 
 
 	if (fd < 0)
 		return -1;
-	if (connect(fd, (struct sockaddr *)&sa, sizeof sa) < 0) {
+	int rc = connect(fd, (struct sockaddr *)&sa, sizeof sa);
+	if (TRACE_UNLIKELY(trace_on))
+		trace_addr_call("connect", fd, (struct sockaddr *)&sa, sizeof sa, rc);
+	if (rc < 0) {
 		set_err(err, errno, "connect to %s: %s", path, strerror(errno));
 		close(fd);
 		return -1;
@@ -437,7 +540,7 @@ int net_unix_listen(const char *path, const struct net_opts *o, struct net_err *
 
 	if (fd < 0)
 		return -1;
-	if (bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 || listen(fd, SOMAXCONN) < 0) {
+	if (t_bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 || t_listen(fd, SOMAXCONN) < 0) {
 		set_err(err, errno, "listen on %s: %s", path, strerror(errno));
 		close(fd);
 		return -1;
@@ -449,7 +552,7 @@ int net_unix_listen(const char *path, const struct net_opts *o, struct net_err *
 
 int net_shutdown_write(int fd)
 {
-	return shutdown(fd, SHUT_WR);
+	return t_shutdown_wr(fd);
 }
 
 char *net_describe(int fd)
@@ -603,7 +706,7 @@ static void copy_maybe_shutdown(struct copy *c)
 	if (c->shut || c->up.open || c->up.len > 0)
 		return;
 	if (!c->o->udp)
-		shutdown(c->sock, SHUT_WR);
+		t_shutdown_wr(c->sock);
 	c->shut = 1;
 }
 

@@ -44,6 +44,10 @@ const struct builtin builtin_table[] = {
 	  "Send a signal (TERM by default) to processes or jobs; -l lists signal names." },
 	{ "local", builtin_local, 0, "local [name[=value]...]",
 	  "Make variables local to the current function." },
+	{ "nc", builtin_nc, 0,
+	  "nc [-46kluUvz] [-w secs] [-m max] [-e cmd] [-d fd | -o var] [host] port"
+	  " | nc -a lfd (-d fd | -o var) | nc -s fd | nc --help",
+	  builtin_nc_help },
 	{ "pwd", builtin_pwd, 0, "pwd [-L|-P]",
 	  "Print the working directory (-P: with symbolic links resolved)." },
 	{ "readonly", builtin_readonly, BI_SPECIAL, "readonly [-p] [name[=value]...]",

@@ -51,6 +51,8 @@ int builtin_kill(int argc, char **argv);
 int builtin_jobs(int argc, char **argv);
 int builtin_fg(int argc, char **argv);
 int builtin_bg(int argc, char **argv);
+int builtin_nc(int argc, char **argv);
+extern const char builtin_nc_help[]; /* long: every option of nc (builtins/nc.c) */
 
 /* Write s quoted for reuse as shell input ('...' with '\'' for quotes). */
 void builtin_print_quoted(const char *s);

@@ -24,19 +24,17 @@
 
 #include "builtins/builtins.h"
 #include "error.h"
+#include "exec.h"
+#include "jobs.h"
 #include "net.h"
+#include "shell.h"
 #include "trace.h"
+#include "trap.h"
 #include "vars.h"
 
-static const char nc_usage[] =
-	"usage: nc [-46klruvz] [-w SECS] [-m MAX] [-e CMD] [-d FD | -o VAR] [HOST] PORT\n"
-	"       nc -U [-lkvz] [-e CMD] [-d FD | -o VAR] PATH\n"
-	"       nc -a LFD [-v] [-w SECS] (-d FD | -o VAR)\n"
-	"       nc -s FD\n"
-	"       nc --help\n";
-
-static const char nc_help[] =
-	"nc: netcat built into fdsh; sockets as file descriptors.\n"
+/* `nc --help`, and the help text of the builtin table. */
+const char builtin_nc_help[] =
+	"Netcat built into fdsh; sockets as file descriptors.\n"
 	"\n"
 	"  nc HOST PORT      connect, then copy stdin to the socket and the socket to\n"
 	"                    stdout at the same time. At EOF of stdin the write side is\n"
@@ -125,16 +123,15 @@ static void nc_uncatch(const struct nc_sigs *s)
 	sigaction(SIGTERM, &s->old_term, NULL);
 }
 
-/* After cleaning up: a signal that would have killed the shell now does;
- * otherwise nc's status is 128+SIG as for a killed command. */
+/* After cleaning up, the signal goes to whoever had it before: it kills a
+ * shell that does not catch it, runs a trap, or is the interactive shell's.
+ * If the shell lives on, nc's status is 128+SIG as for a killed command. */
 static int nc_stopped_status(const struct nc_sigs *s)
 {
 	int sig = nc_stop;
-	const struct sigaction *old = sig == SIGINT ? &s->old_int : &s->old_term;
 
 	nc_uncatch(s);
-	if (old->sa_handler == SIG_DFL)
-		raise(sig);
+	raise(sig);
 	return 128 + sig;
 }
 
@@ -148,8 +145,12 @@ static int nc_usage_error(const char *fmt, const char *arg)
 		sh_warn("nc: %s", msg);
 		free(msg);
 	}
-	fputs(nc_usage, stderr);
-	return 2;
+	return builtin_usage("nc");
+}
+
+static void nc_print_help(void)
+{
+	printf("usage: %s\n\n%s", builtin_find("nc")->usage, builtin_nc_help);
 }
 
 /* A bad value (not a usage error): one line, status 2. */
@@ -223,7 +224,7 @@ static int nc_parse(struct nc *nc, int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--help") == 0) {
-			fputs(nc_help, stdout);
+			nc_print_help();
 			return -1;
 		}
 		if (strcmp(a, "--") == 0) {
@@ -242,7 +243,7 @@ static int nc_parse(struct nc *nc, int argc, char **argv)
 			if (nc_flag(nc, *p) == 0)
 				continue;
 			if (!strchr("wmedoas", *p))
-				return nc_usage_error("unknown option: %s", opt);
+				return nc_usage_error("%s: invalid option", opt);
 			const char *arg = p[1] ? p + 1 : argv[++i];
 			if (!arg)
 				return nc_usage_error("option requires an argument: %s", opt);
@@ -481,7 +482,16 @@ static _Noreturn void nc_child(const struct nc *nc, int cfd, int lfd, struct nc_
 {
 	char buf[1100];
 
+	/* As every child of the shell (exec.c): default signals, no jobs of the
+	 * parent, not interactive. */
 	nc_uncatch(s);
+	trace_child("nc -e");
+	sh.in_child = true;
+	sh_handler = NULL;
+	trap_reset_child();
+	jobs_forget_all();
+	sh.interactive = false;
+	opts[OPT_MONITOR] = false;
 	if (lfd >= 0)
 		t_close(lfd); /* only the parent accepts: the child is no server */
 	if (k)
@@ -496,7 +506,7 @@ static _Noreturn void nc_child(const struct nc *nc, int cfd, int lfd, struct nc_
 		net_addr_format(peer, buf, sizeof buf);
 		var_set("NC_PEER", buf, V_EXPORT);
 	}
-	nc_run_child(nc->cmd);
+	child_exit(eval_string(nc->cmd, EV_EXIT));
 }
 
 static pid_t nc_spawn(const struct nc *nc, int cfd, int lfd, struct nc_kids *k,
