@@ -299,8 +299,16 @@ tmux_wait_gone() {
 	tmux_wait_for still-alive
 }
 
-@test "interactive: children start with default signal dispositions" {
+@test "interactive: children start with default signal dispositions (signals 1-31)" {
 	tmux_start
-	tmux -L "$TMUX_SOCK" send-keys -t t 'grep ^SigIgn /proc/self/status | tr "\t" " "' Enter
-	tmux_wait_for 'SigIgn: 0000000000000000'
+	tmux -L "$TMUX_SOCK" send-keys -t t "grep ^SigIgn /proc/self/status > $TEST_DIR/sig.tmp; mv $TEST_DIR/sig.tmp $TEST_DIR/sig" Enter
+	for ((i = 0; i < 50; i++)); do
+		[ -f sig ] && break
+		sleep 0.1
+	done
+	cat sig
+	hex=$(awk '{print $2}' sig)
+	# Signals 32 and 33 are glibc's own (no process can set them through sigaction), and
+	# make starts its children with them ignored: only the classic signals are checked.
+	[ $((0x$hex & 0x7fffffff)) -eq 0 ]
 }
