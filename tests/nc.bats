@@ -1,0 +1,538 @@
+#!/usr/bin/env bats
+# nc: the built-in netcat and sockets as fds (issue 9). Loopback only. Peers not
+# written here (socat, python3's socket module via nc_helper.py) check fdsh
+# against other implementations; every wait is bounded and every background
+# process is killed in teardown.
+
+load test_helper
+
+HELPER=$BATS_TEST_DIRNAME/nc_helper.py
+
+setup() {
+	fdsh_setup
+	BG=()
+}
+
+teardown() {
+	local p
+	for p in "${BG[@]}"; do kill "$p" 2>/dev/null || true; done
+	for p in "${BG[@]}"; do wait "$p" 2>/dev/null || true; done
+}
+
+# bg NAME CMD...: CMD in the background (fds above 2 closed, time-limited), stdin
+# /dev/null, stdout in NAME.out, stderr in NAME.err.
+bg() {
+	local name=$1
+	shift
+	(clean_exec "$@") >"$name.out" 2>"$name.err" </dev/null &
+	BG+=($!)
+}
+
+# bg_in NAME INPUT-FILE CMD...: as bg, with stdin from INPUT-FILE.
+bg_in() {
+	local name=$1 input=$2
+	shift 2
+	(clean_exec "$@") >"$name.out" 2>"$name.err" <"$input" &
+	BG+=($!)
+}
+
+# wait_for FILE [PATTERN]: until FILE exists (and holds PATTERN); at most 10 s.
+wait_for() {
+	local i
+	for i in $(seq 200); do
+		if [ -s "$1" ] && { [ -z "${2-}" ] || grep -q -- "$2" "$1"; }; then
+			return 0
+		fi
+		sleep 0.05
+	done
+	echo "timed out waiting for $1${2:+ to hold '$2'}; it holds:" >&2
+	cat "$1" >&2 2>/dev/null
+	return 1
+}
+
+# nc_port NAME: the port of the fdsh `nc -v -l ... 0` whose stderr is NAME.err.
+nc_port() {
+	wait_for "$1.err" "listening on" || return 1
+	sed -n 's/^nc: listening on .*:\([0-9][0-9]*\)$/\1/p' "$1.err" | head -n 1
+}
+
+# helper_server NAME KIND [ARGS]: start an nc_helper.py server, print its port.
+helper_server() {
+	local name=$1
+	shift
+	bg "$name" python3 "$HELPER" "$1" "$TEST_DIR/$name.port" "${@:2}"
+	wait_for "$TEST_DIR/$name.port" || return 1
+	cat "$TEST_DIR/$name.port"
+}
+
+# socat_echo NAME: socat echo server (fork, cat per connection) on a free port.
+socat_echo() {
+	local port
+	port=$(python3 "$HELPER" free-port)
+	bg "$1" socat "TCP-LISTEN:$port,bind=127.0.0.1,reuseaddr,fork" EXEC:cat
+	for _ in $(seq 100); do
+		python3 "$HELPER" client 127.0.0.1 "$port" "" >/dev/null 2>&1 && break
+		sleep 0.05
+	done
+	echo "$port"
+}
+
+# wait_gone PID: until process PID has ended (at most 10 s).
+wait_gone() {
+	local i
+	for i in $(seq 200); do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# children PID: the children of PID, one "pid stat" per line.
+children() {
+	ps -o pid=,stat= --ppid "$1" 2>/dev/null || true
+}
+
+need_socat() {
+	command -v socat >/dev/null || skip "socat is not installed"
+}
+
+# --- client mode -----------------------------------------------------------------------
+
+@test "client: sends stdin, half-closes, prints the whole reply (python peer)" {
+	port=$(helper_server srv upper)
+	fdsh_c_in $'hello\nworld\n' "nc 127.0.0.1 $port"
+	expect 0 $'HELLO\nWORLD'
+	expect_stderr ""
+}
+
+@test "client: a name that resolves (localhost) works" {
+	port=$(helper_server srv upper)
+	fdsh_c_in 'abc' "nc localhost $port"
+	expect 0 "ABC"
+}
+
+@test "client: works in the middle of a pipeline (socat echo peer)" {
+	need_socat
+	port=$(socat_echo srv)
+	fdsh_c "echo hi | nc 127.0.0.1 $port | tr a-z A-Z"
+	expect 0 "HI"
+}
+
+@test "client: 10 MB through a half-closed connection, byte for byte (socat echo)" {
+	need_socat
+	port=$(socat_echo srv)
+	head -c 10000000 /dev/urandom >big
+	fdsh_c "nc 127.0.0.1 $port <big >got"
+	expect 0 ""
+	cmp big got
+}
+
+@test "client: the reply comes only after the half-close (10 MB, python digest)" {
+	port=$(helper_server srv digest)
+	head -c 10000000 /dev/urandom >big
+	want="10000000 $(sha256sum big | cut -d' ' -f1)"
+	fdsh_c "nc 127.0.0.1 $port <big"
+	expect 0 "$want"
+}
+
+@test "client: a reader that goes away ends nc quietly with status 0" {
+	need_socat
+	port=$(socat_echo srv)
+	fdsh_c "{ nc 127.0.0.1 $port </dev/zero; echo \"nc=\$?\" >&2; } | head -c 3"
+	expect 0 $'\0\0\0'
+	expect_stderr "nc=0"
+}
+
+@test "client: -w ends an idle connection quietly" {
+	port=$(helper_server srv digest) # says nothing until EOF, which never comes
+	mkfifo idle
+	exec 7<>idle # a writer that never writes: stdin stays open and silent
+	start=$SECONDS
+	run --separate-stderr clean_exec "$FDSH" -c "nc -w 1 127.0.0.1 $port; echo st=\$?" <idle
+	exec 7>&-
+	expect 0 "st=0"
+	expect_stderr ""
+	[ $((SECONDS - start)) -le 4 ]
+}
+
+@test "client -v reports the connection on stderr" {
+	port=$(helper_server srv upper)
+	fdsh_c_in 'x' "nc -v 127.0.0.1 $port"
+	expect 0 "X"
+	expect_stderr "nc: connected to 127.0.0.1:$port"
+}
+
+# --- listen mode -------------------------------------------------------------------------
+
+@test "listen: port 0 is reported by -v, one client is served (python client)" {
+	printf 'from server\n' >in
+	bg_in srv in "$FDSH" -c 'nc -v -l 0; echo "status $?"'
+	port=$(nc_port srv)
+	run python3 "$HELPER" client 127.0.0.1 "$port" $'from client\n'
+	[ "$status" = 0 ]
+	[ "$output" = "from server" ]
+	wait_for srv.out "status"
+	[ "$(cat srv.out)" = $'from client\nstatus 0' ]
+	grep -q "^nc: connection from 127.0.0.1:[0-9]*$" srv.err
+}
+
+@test "listen: fdsh client to fdsh listener, 10 MB checked with cmp" {
+	head -c 10000000 /dev/urandom >big
+	bg srv "$FDSH" -c 'nc -v -l 127.0.0.1 0 >got; echo "done $?" >&2'
+	port=$(nc_port srv)
+	fdsh_c "nc 127.0.0.1 $port <big"
+	expect 0 ""
+	wait_for srv.err "done"
+	grep -q "done 0" srv.err
+	cmp big got
+}
+
+@test "listen: fdsh listener sends 10 MB to socat and receives its data" {
+	need_socat
+	head -c 10000000 /dev/urandom >big
+	bg_in srv big "$FDSH" -c 'nc -v -l 0 >got; echo "done $?" >&2'
+	port=$(nc_port srv)
+	echo "socat says hi" | timeout 10 socat - "TCP:127.0.0.1:$port" >fromsrv
+	wait_for srv.err "done"
+	cmp big fromsrv
+	[ "$(cat got)" = "socat says hi" ]
+}
+
+@test "listen: fdsh client and listener both send 10 MB at once (no deadlock)" {
+	head -c 10000000 /dev/urandom >a
+	head -c 10000000 /dev/urandom >b
+	bg_in srv a "$FDSH" -c 'nc -v -l 0 >gotb; echo "done $?" >&2'
+	port=$(nc_port srv)
+	fdsh_c "nc 127.0.0.1 $port <b >gota"
+	expect 0 ""
+	wait_for srv.err "done"
+	cmp a gota
+	cmp b gotb
+}
+
+@test "listen -k: clients one after another" {
+	bg srv "$FDSH" -c 'nc -v -l -k 0'
+	port=$(nc_port srv)
+	for i in 1 2 3; do
+		python3 "$HELPER" client 127.0.0.1 "$port" "client $i
+" >/dev/null
+	done
+	wait_for srv.out "client 3"
+	[ "$(cat srv.out)" = $'client 1\nclient 2\nclient 3' ]
+}
+
+@test "listen: an address in use is one clear line, status 1" {
+	port=$(helper_server srv upper)
+	fdsh_c "nc -l 127.0.0.1 $port"
+	expect 1 ""
+	expect_stderr "fdsh: line 1: nc: listen on 127.0.0.1 port $port: Address already in use"
+}
+
+# --- UDP, Unix, IPv6 ---------------------------------------------------------------------
+
+@test "udp client: a datagram and its reply (python peer)" {
+	port=$(helper_server srv udp-upper)
+	fdsh_c "printf 'ping\n' | nc -u -w 1 127.0.0.1 $port"
+	expect 0 "PING"
+}
+
+@test "udp listener: talks to the sender of the first datagram (python peer)" {
+	printf 'pong\n' >in
+	bg_in srv in "$FDSH" -c 'nc -v -u -w 1 -l 127.0.0.1 0; echo "done $?" >&2'
+	port=$(nc_port srv)
+	run python3 "$HELPER" udp-client "$port" $'ping\n'
+	[ "$status" = 0 ]
+	[ "$output" = "pong" ]
+	wait_for srv.err "done"
+	[ "$(cat srv.out)" = "ping" ]
+	grep -q "done 0" srv.err
+}
+
+@test "udp client: nobody listening is one clear line, status 1" {
+	port=$(python3 "$HELPER" free-port udp)
+	fdsh_c "printf 'a\nb\n' | nc -u -w 1 127.0.0.1 $port"
+	expect 1 ""
+	expect_stderr "fdsh: line 1: nc: read from socket: Connection refused"
+}
+
+@test "unix: client to a python server, listener with a python client" {
+	python3 "$HELPER" unix-upper "$TEST_DIR/u.sock" >/dev/null 2>&1 &
+	BG+=($!)
+	wait_for "$TEST_DIR/u.sock.ready"
+	fdsh_c_in "to unix" "nc -U $TEST_DIR/u.sock"
+	expect 0 "TO UNIX"
+
+	printf 'from fdsh\n' >in
+	bg_in srv in "$FDSH" -c "nc -v -U -l $TEST_DIR/l.sock; echo \"done \$?\" >&2"
+	wait_for srv.err "listening on"
+	run python3 "$HELPER" unix-client "$TEST_DIR/l.sock" "hello"
+	[ "$output" = "from fdsh" ]
+	wait_for srv.err "done"
+	[ "$(cat srv.out)" = "hello" ]
+	[ ! -e "$TEST_DIR/l.sock" ] # the listener removed the socket file it made
+}
+
+@test "unix: a missing socket is one clear line" {
+	fdsh_c "nc -U $TEST_DIR/none.sock"
+	expect 1 ""
+	expect_stderr "fdsh: line 1: nc: connect to $TEST_DIR/none.sock: No such file or directory"
+}
+
+@test "ipv6: -6 listener on ::1 and client, and a socat IPv6 echo" {
+	python3 "$HELPER" has-ipv6 || skip "no IPv6 loopback"
+	printf 'six\n' >in
+	bg_in srv in "$FDSH" -c 'nc -v -6 -l ::1 0'
+	port=$(nc_port srv)
+	grep -q "listening on \[::1\]:$port" srv.err
+	fdsh_c_in "hi6" "nc -6 ::1 $port"
+	expect 0 "six"
+	wait_for srv.out "hi6"
+	if command -v socat >/dev/null; then
+		p6=$(python3 "$HELPER" free-port)
+		bg s6 socat "TCP6-LISTEN:$p6,bind=[::1],reuseaddr,fork" EXEC:cat
+		for _ in $(seq 100); do
+			fdsh_c_in "echo6" "nc -6 ::1 $p6"
+			[ "$output" = "echo6" ] && break
+			sleep 0.05
+		done
+		expect 0 "echo6"
+	fi
+}
+
+@test "-4 and -6 restrict the family" {
+	fdsh_c "nc -6 127.0.0.1 80"
+	expect 1 ""
+	expect_stderr_prefix "fdsh: line 1: nc: unknown host 127.0.0.1: "
+}
+
+# --- -z ----------------------------------------------------------------------------------
+
+@test "-z: status 0 for an open port, 1 with a message for a closed one" {
+	port=$(helper_server srv upper)
+	closed=$(python3 "$HELPER" free-port)
+	fdsh_c "nc -z 127.0.0.1 $port; echo \$?; nc -z -v 127.0.0.1 $port; nc -z 127.0.0.1 $closed; echo \$?"
+	expect 0 $'0\n1'
+	expect_stderr "nc: connected to 127.0.0.1:$port
+fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
+}
+
+# --- server mode -------------------------------------------------------------------------
+
+@test "server: the issue's upper-casing echo server" {
+	bg srv "$FDSH" -c 'nc -l -k -v 0 -e "tr a-z A-Z"'
+	port=$(nc_port srv)
+	fdsh_c "echo hello | nc 127.0.0.1 $port; echo bye | nc 127.0.0.1 $port"
+	expect 0 $'HELLO\nBYE'
+	[ ! -s srv.out ]
+}
+
+@test "server: 50 concurrent clients each get their own answer; no fd leaks, no zombies" {
+	bg srv "$FDSH" -c 'echo $$ >pid; nc -l -k -v 0 -e "tr a-z A-Z"'
+	port=$(nc_port srv)
+	pid=$(cat pid)
+	before=$(ls /proc/"$pid"/fd | sort -n | tr '\n' ' ')
+	run python3 "$HELPER" clients "$port" 50
+	[ "$output" = "ok 50" ]
+	[ "$(grep -c 'connection from' srv.err)" = 50 ]
+	for _ in $(seq 100); do
+		[ -z "$(children "$pid")" ] && break
+		sleep 0.05
+	done
+	[ -z "$(children "$pid")" ] # every child reaped: no zombies
+	after=$(ls /proc/"$pid"/fd | sort -n | tr '\n' ' ')
+	[ "$before" = "$after" ]
+}
+
+@test "server: -m 2 serves at most two clients at once, the others wait" {
+	bg srv "$FDSH" -c "nc -l -k -m 2 -v 0 -e 'echo + >>$TEST_DIR/log; sleep 0.3; echo - >>$TEST_DIR/log; tr a-z A-Z'"
+	port=$(nc_port srv)
+	start=$(date +%s%N)
+	run python3 "$HELPER" clients "$port" 6
+	[ "$output" = "ok 6" ]
+	elapsed=$((($(date +%s%N) - start) / 1000000))
+	max=$(awk '/\+/ { n++ } /-/ { n-- } n > m { m = n } END { print m }' log)
+	[ "$max" = 2 ]
+	[ "$elapsed" -ge 850 ] # three rounds of 0.3 s
+}
+
+@test "server: the child has the socket on 0 and 1 and not the listening socket" {
+	bg srv "$FDSH" -c 'echo $$ >pid; nc -l -k -v 0 -e "head -n 1 | tr a-z A-Z; echo end"'
+	port=$(nc_port srv)
+	pid=$(cat pid)
+	exec {c}<>"/dev/tcp/127.0.0.1/$port"
+	for _ in $(seq 100); do
+		child=$(children "$pid" | awk '{ print $1 }')
+		[ -n "$child" ] && break
+		sleep 0.05
+	done
+	lsock=$(readlink /proc/"$pid"/fd/* | grep socket | head -n 1)
+	[ -n "$lsock" ]
+	! readlink /proc/"$child"/fd/* | grep -qF "$lsock"
+	[ "$(readlink /proc/"$child"/fd/0)" = "$(readlink /proc/"$child"/fd/1)" ]
+	[[ $(readlink /proc/"$child"/fd/0) = socket:* ]]
+	echo hi >&$c
+	reply=$(timeout 5 cat <&$c)
+	exec {c}>&-
+	[ "$reply" = $'HI\nend' ]
+}
+
+@test "server: NC_PEER holds the client's address:port" {
+	bg srv "$FDSH" -c 'nc -l -k -v 0 -e "echo \$NC_PEER"'
+	port=$(nc_port srv)
+	fdsh_c "nc 127.0.0.1 $port </dev/null"
+	[ "$status" = 0 ]
+	[[ $output =~ ^127\.0\.0\.1:[0-9]+$ ]]
+	grep -q "connection from $output" srv.err
+}
+
+@test "server: SIGTERM stops it cleanly, children included" {
+	bg srv "$FDSH" -c 'echo $$ >pid; nc -l -k -v 0 -e "sleep 5"; echo "not reached"'
+	port=$(nc_port srv)
+	pid=$(cat pid)
+	exec {c1}<>"/dev/tcp/127.0.0.1/$port" {c2}<>"/dev/tcp/127.0.0.1/$port"
+	for _ in $(seq 100); do
+		[ "$(children "$pid" | wc -l)" = 2 ] && break
+		sleep 0.05
+	done
+	kids=$(children "$pid" | awk '{ print $1 }')
+	[ "$(echo "$kids" | wc -l)" = 2 ]
+	kill -TERM "$pid"
+	wait_gone "$pid"
+	for k in $kids; do wait_gone "$k"; done
+	exec {c1}>&- {c2}>&-
+	[ ! -s srv.out ]
+	! python3 "$HELPER" client 127.0.0.1 "$port" "" 2>/dev/null
+}
+
+# --- sockets as fds ----------------------------------------------------------------------
+
+@test "-d N: the socket stays on fd N; -s half-closes it; nc lists it" {
+	port=$(helper_server srv upper)
+	fdsh_c "nc -d 3 127.0.0.1 $port; nc; printf 'ping\n' >&3; nc -s 3; cat <&3; exec 3>&-; nc"
+	[ "$status" = 0 ]
+	[[ ${lines[0]} =~ ^3:\ tcp\ 127\.0\.0\.1:[0-9]+\ -\>\ 127\.0\.0\.1:$port$ ]]
+	[ "${lines[1]}" = "PING" ]
+	[ "${#lines[@]}" = 2 ]
+}
+
+@test "-o VAR: a free fd >= 10 in VAR; children inherit it" {
+	port=$(helper_server srv upper)
+	fdsh_c "nc -o s 127.0.0.1 $port; echo \"s=\$s\"; echo hi >&\$s; readlink /proc/self/fd/\$s | cut -c1-7; nc -s \$s; cat <&\$s"
+	[ "$status" = 0 ]
+	[[ ${lines[0]} =~ ^s=[0-9]+$ ]]
+	[ "${lines[0]#s=}" -ge 10 ]
+	[ "${lines[1]}" = "socket:" ]
+	[ "${lines[2]}" = "HI" ]
+}
+
+@test "-l -d 3 and -a: the script-written server of the issue" {
+	cat >server.sh <<'EOF'
+handle() { line=$(head -n 1); echo "hello $line from $NC_PEER"; }
+nc -l -d 3 127.0.0.1 0
+echo "$NC_PORT" >port.tmp && mv port.tmp port
+while nc -a 3 -d 4; do (handle <&4 >&4) & exec 4>&-; done
+EOF
+	bg srv "$FDSH" server.sh
+	wait_for port
+	port=$(cat port)
+	for i in 1 2 3; do
+		fdsh_c "echo c$i | nc 127.0.0.1 $port"
+		[ "$status" = 0 ]
+		[[ $output =~ ^hello\ c$i\ from\ 127\.0\.0\.1:[0-9]+$ ]]
+	done
+}
+
+@test "-a -w: no client within the time is one clear line" {
+	fdsh_c 'nc -l -d 3 127.0.0.1 0; nc -a 3 -w 1 -o c; echo "st=$? port=${NC_PORT:+set}"'
+	expect 0 "st=1 port=set"
+	expect_stderr "fdsh: line 1: nc: accept: Connection timed out"
+}
+
+# --- errors ------------------------------------------------------------------------------
+
+@test "error: connection refused" {
+	port=$(python3 "$HELPER" free-port)
+	fdsh_c "nc 127.0.0.1 $port"
+	expect 1 ""
+	expect_stderr "fdsh: line 1: nc: connect to 127.0.0.1 port $port: Connection refused"
+}
+
+@test "error: unknown host" {
+	fdsh_c "nc nosuchhost.invalid 80"
+	expect 1 ""
+	expect_stderr_prefix "fdsh: line 1: nc: unknown host nosuchhost.invalid: "
+}
+
+@test "error: invalid ports are status 2" {
+	fdsh_c "nc 127.0.0.1 99999"
+	expect 2 ""
+	expect_stderr "fdsh: line 1: nc: invalid port: 99999"
+	fdsh_c "nc 127.0.0.1 0"
+	expect 2 ""
+	expect_stderr "fdsh: line 1: nc: invalid port: 0"
+	fdsh_c "nc -l nosuchservice"
+	expect 2 ""
+	expect_stderr "fdsh: line 1: nc: invalid port: nosuchservice"
+}
+
+@test "error: a connect timeout is one line, not a hang" {
+	port=$(helper_server srv full)
+	start=$SECONDS
+	fdsh_c "nc -w 1 127.0.0.1 $port"
+	expect 1 ""
+	expect_stderr "fdsh: line 1: nc: connect to 127.0.0.1 port $port: Connection timed out"
+	[ $((SECONDS - start)) -le 4 ]
+}
+
+@test "error: a peer that resets" {
+	port=$(helper_server srv reset)
+	run --separate-stderr bash -c "{ echo hi; sleep 3; } | timeout 8 $FDSH -c 'nc 127.0.0.1 $port'"
+	expect 1 ""
+	expect_stderr "fdsh: line 1: nc: read from socket: Connection reset by peer"
+}
+
+@test "error: -s on a bad fd or a non-socket" {
+	fdsh_c "nc -s 77"
+	expect 1 ""
+	expect_stderr "fdsh: line 1: nc: -s 77: Bad file descriptor"
+	fdsh_c "nc -s 0"
+	expect 1 ""
+	expect_stderr "fdsh: line 1: nc: -s 0: Socket operation on non-socket"
+}
+
+@test "usage errors print the message and the usage, status 2" {
+	usage="fdsh: line 1: usage: $(grep -o '"nc \[-46.*' "$BATS_TEST_DIRNAME/../builtins/builtins.c" | head -n 1 | sed 's/^"//; s/"$//')"
+	for args in "-x 127.0.0.1 80|-x: invalid option" "-l|missing port" "127.0.0.1|missing host" \
+		"-w|option requires an argument: -w" "-k 127.0.0.1 80|-k needs -l" \
+		"-d 3 -o v 127.0.0.1 80|-d and -o cannot be used together" \
+		"-m 2 -l 80|-m needs -l -k -e" "-z -l 80|-z cannot be used with -l, -d or -o" \
+		"-u -l -k 80|-u cannot be used with -e or -k" "a b c|too many operands: c"; do
+		fdsh_c "nc ${args%%|*}"
+		[ "$status" = 2 ] || { echo "nc ${args%%|*}: status $status"; return 1; }
+		[ "${stderr%%$'\n'*}" = "fdsh: line 1: nc: ${args#*|}" ] || { echo "got: $stderr"; return 1; }
+		[[ $stderr == *"usage: nc "* ]]
+	done
+}
+
+@test "bad values are status 2 with one line" {
+	fdsh_c "nc -w x 127.0.0.1 80"
+	expect 2 ""
+	expect_stderr "fdsh: line 1: nc: invalid timeout: x"
+	fdsh_c "nc -d -1 127.0.0.1 80"
+	expect 2 ""
+	expect_stderr "fdsh: line 1: nc: invalid fd: -1"
+	fdsh_c "nc -o 1x 127.0.0.1 80"
+	expect 2 ""
+	expect_stderr "fdsh: line 1: nc: invalid variable name: 1x"
+	fdsh_c "nc -m 0 -l -k -e cat 80"
+	expect 2 ""
+	expect_stderr "fdsh: line 1: nc: invalid maximum: 0"
+}
+
+@test "nc --help documents every option" {
+	fdsh_c "nc --help"
+	[ "$status" = 0 ]
+	for o in -4 -6 -l -k -u -U -w -z -v -e -m -d -o -a -s; do
+		grep -qE -- "(^  |, )$o[ ,]" <<<"$output" || { echo "missing $o"; return 1; }
+	done
+}
