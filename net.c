@@ -286,7 +286,7 @@ int net_connect(const char *host, const char *port, const struct net_opts *o,
 			break;
 		code = errno;
 		if (fd >= 0)
-			close(fd);
+			t_close(fd);
 		fd = -1;
 		if (code == EINTR)
 			break;
@@ -328,7 +328,7 @@ static int listen_on(const char *host, const char *port, const struct net_opts *
 		    (o->udp || t_listen(fd, SOMAXCONN) == 0))
 			break;
 		code = errno;
-		close(fd);
+		t_close(fd);
 		fd = -1;
 	}
 	freeaddrinfo(res);
@@ -527,7 +527,7 @@ int net_unix_connect(const char *path, const struct net_opts *o, struct net_err 
 		trace_addr_call("connect", fd, (struct sockaddr *)&sa, sizeof sa, rc);
 	if (rc < 0) {
 		set_err(err, errno, "connect to %s: %s", path, strerror(errno));
-		close(fd);
+		t_close(fd);
 		return -1;
 	}
 	return fd;
@@ -542,7 +542,7 @@ int net_unix_listen(const char *path, const struct net_opts *o, struct net_err *
 		return -1;
 	if (t_bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 || t_listen(fd, SOMAXCONN) < 0) {
 		set_err(err, errno, "listen on %s: %s", path, strerror(errno));
-		close(fd);
+		t_close(fd);
 		return -1;
 	}
 	return fd;
