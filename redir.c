@@ -13,6 +13,7 @@
 #include "error.h"
 #include "expand.h"
 #include "memalloc.h"
+#include "net.h"
 #include "shell.h"
 #include "trace.h"
 #include "vars.h"
@@ -129,8 +130,32 @@ static int open_flags(const struct redir *r)
 	}
 }
 
+/* /dev/tcp/HOST/PORT and /dev/udp/HOST/PORT open a client socket, as in bash.
+ * Returns the fd, -1 with errno (no HOST/PORT in the path) or -2 after saying
+ * why the connection failed. */
+static int open_net(const char *path)
+{
+	const char *host = path + strlen("/dev/tcp/"), *slash = strrchr(host, '/');
+	if (!slash || slash == host || !slash[1]) {
+		errno = ENOENT;
+		return -1;
+	}
+	char *h = xstrndup(host, (size_t)(slash - host));
+	struct net_opts o = { .udp = path[5] == 'u' };
+	struct net_err err = { 0 };
+	int fd = net_connect(h, slash + 1, &o, &err);
+	if (fd < 0) {
+		sh_warn("%s: %s", path, err.msg);
+		net_err_free(&err);
+	}
+	free(h);
+	return fd < 0 ? -2 : fd;
+}
+
 static int open_target(const struct redir *r, const char *path)
 {
+	if (strncmp(path, "/dev/tcp/", 9) == 0 || strncmp(path, "/dev/udp/", 9) == 0)
+		return open_net(path);
 	int flags = open_flags(r);
 	int fd = t_open(path, flags, 0666);
 	if (fd < 0 && errno == EEXIST && (flags & O_EXCL)) {

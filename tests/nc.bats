@@ -536,3 +536,46 @@ EOF
 		grep -qE -- "(^  |, )$o[ ,]" <<<"$output" || { echo "missing $o"; return 1; }
 	done
 }
+
+# --- /dev/tcp, /dev/udp and named fd redirections ----------------------------------------
+
+@test "redirection: exec 5<>/dev/tcp/HOST/PORT, then half-close and read the reply" {
+	port=$(helper_server srv upper)
+	fdsh_c "exec 5<>/dev/tcp/127.0.0.1/$port; echo ping >&5; readlink /proc/self/fd/5 | cut -c1-7; nc -s 5; cat <&5"
+	expect 0 $'socket:\nPING'
+}
+
+@test "redirection: exec {s}<>/dev/tcp puts a free fd >= 10 in s; exec {s}>&- closes it" {
+	port=$(helper_server srv upper)
+	fdsh_c "exec {s}<>/dev/tcp/localhost/$port; echo \"\$s\"; echo hi >&\$s; nc -s \$s; cat <&\$s; exec {s}>&-; nc"
+	[ "$status" = 0 ]
+	[ "${lines[0]}" -ge 10 ]
+	[ "${lines[1]}" = "HI" ]
+	[ "${#lines[@]}" = 2 ] # nothing left to list
+}
+
+@test "redirection: echo >/dev/udp/HOST/PORT sends a datagram" {
+	bg srv "$FDSH" -c 'nc -v -u -w 1 -l 127.0.0.1 0'
+	port=$(nc_port srv)
+	fdsh_c "echo hi >/dev/udp/127.0.0.1/$port"
+	expect 0 ""
+	wait_for srv.out hi
+	[ "$(cat srv.out)" = "hi" ]
+}
+
+@test "redirection: a refused /dev/tcp connection is one line; a path without a port is no file" {
+	port=$(python3 "$HELPER" free-port)
+	fdsh_c "cat </dev/tcp/127.0.0.1/$port; echo \$?; cat </dev/tcp/127.0.0.1; echo \$?"
+	expect 0 $'1\n1'
+	expect_stderr "fdsh: line 1: /dev/tcp/127.0.0.1/$port: connect to 127.0.0.1 port $port: Connection refused
+fdsh: line 1: /dev/tcp/127.0.0.1: No such file or directory"
+}
+
+@test "trace shows the socket calls of nc" {
+	port=$(helper_server srv upper)
+	fdsh_c "trace nc -z 127.0.0.1 $port"
+	expect 0 ""
+	[[ $stderr == *"] socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC) = 3"* ]]
+	[[ $stderr == *"] connect(3, 127.0.0.1:$port) = 0"* ]]
+	[[ $stderr == *"] close(3) = 0"* ]]
+}
