@@ -230,6 +230,14 @@ echo after
 after'
 }
 
+@test "commands on stdin: the read builtin gets the data line after it (no read-ahead)" {
+	capture feed 'read x
+DATA
+echo "got $x"
+' "$FDSH"
+	expect 0 'got DATA'
+}
+
 @test "commands on stdin: cat gets the rest of the script as data" {
 	capture feed 'cat
 rest
