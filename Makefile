@@ -29,8 +29,11 @@ test: fdsh
 bench: fdsh
 	bench/run.sh
 
+bench-nc: fdsh
+	bench/nc.sh
+
 clean:
 	rm -f fdsh $(OBJS) $(DEPS)
 
-.PHONY: all test bench clean
+.PHONY: all test bench bench-nc clean
 -include $(DEPS)

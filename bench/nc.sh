@@ -7,7 +7,8 @@
 #   connections  connections per second of a fork-per-connection echo server:
 #                `nc -l -k PORT -e cat`, `socat TCP-LISTEN:PORT,fork EXEC:cat`,
 #                `ncat -l -k PORT -e /bin/cat`; the clients (bench/nc_load.c) open
-#                NC_CONNS connections from NC_PAR processes and check every echo
+#                NC_CONNS connections from NC_PAR processes (send a line, read
+#                the echo, close) and check every echo
 # Rounds are interleaved (fdsh, socat, ncat, fdsh, ...); the median is shown and
 # fdsh's ratio to the others (above 1: fdsh is faster). Goal: at least socat's
 # speed on both.
