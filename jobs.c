@@ -394,11 +394,11 @@ void jobs_control_init(void)
 {
 	if (jobs_ttyfd >= 0)
 		return;
-	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+	int fd = t_open("/dev/tty", O_RDWR | O_CLOEXEC, 0);
 	if (fd < 0)
 		return;
-	jobs_ttyfd = fcntl(fd, F_DUPFD_CLOEXEC, 10);
-	close(fd);
+	jobs_ttyfd = t_dupfd_cloexec(fd, 10);
+	t_close(fd);
 	if (jobs_ttyfd < 0)
 		return;
 	redir_register_private_fd(&jobs_ttyfd);
@@ -407,14 +407,14 @@ void jobs_control_init(void)
 		pid_t fg = tcgetpgrp(jobs_ttyfd);
 		if (fg < 0 || fg == getpgrp())
 			break;
-		kill(0, SIGTTIN);
+		t_kill(0, SIGTTIN);
 	}
 	signal(SIGTSTP, SIG_IGN);
 	signal(SIGTTIN, SIG_IGN);
 	signal(SIGTTOU, SIG_IGN);
 	jobs_shell_pgid = getpid();
 	if (getpgrp() != jobs_shell_pgid)
-		setpgid(0, jobs_shell_pgid);
+		t_setpgid(0, jobs_shell_pgid);
 	tcsetpgrp(jobs_ttyfd, jobs_shell_pgid);
 	have_tmodes = tcgetattr(jobs_ttyfd, &shell_tmodes) == 0;
 }

@@ -50,9 +50,9 @@ static void move_private(int fd)
 	for (int i = 0; i < nprivate; i++) {
 		if (*private_fds[i] != fd)
 			continue;
-		int nfd = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+		int nfd = t_dupfd_cloexec(fd, 10);
 		if (nfd >= 0) {
-			close(fd);
+			t_close(fd);
 			*private_fds[i] = nfd;
 		}
 	}
@@ -105,7 +105,7 @@ void redir_forget(int mark)
 	while (nsaved > mark) {
 		struct saved_fd *s = &saved[--nsaved];
 		if (s->copy >= 0)
-			close(s->copy);
+			t_close(s->copy);
 	}
 }
 
@@ -204,7 +204,7 @@ static int open_heredoc(const struct redir *r)
 	const char *dir = getenv("TMPDIR");
 	char *path = xmalloc(strlen(dir ? dir : "/tmp") + 32);
 	sprintf(path, "%s/fdsh-hereXXXXXX", dir ? dir : "/tmp");
-	int fd = mkstemp(path);
+	int fd = t_mkstemp(path);
 	if (fd < 0) {
 		free(path);
 		return -1;
@@ -267,7 +267,7 @@ static int named_fd_redir(struct redir *r, const char *target)
 			sh_warn("%s: Bad file descriptor", target);
 			return 1;
 		}
-		newfd = fcntl(from, F_DUPFD, 10);
+		newfd = t_dupfd(from, 10);
 	} else {
 		int tmp = r->kind == R_HEREDOC ? open_heredoc(r) : open_target(r, target);
 		if (tmp < 0) {
@@ -275,7 +275,7 @@ static int named_fd_redir(struct redir *r, const char *target)
 				sh_warn_errno("%s", target);
 			return 1;
 		}
-		newfd = fcntl(tmp, F_DUPFD, 10);
+		newfd = t_dupfd(tmp, 10);
 		t_close(tmp);
 	}
 	char buf[16];

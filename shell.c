@@ -244,16 +244,16 @@ static void startup_files(void)
 
 static int run_script(const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = t_open(path, O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0) {
 		int err = errno;
 		fprintf(stderr, "fdsh: %s: %s\n", path, strerror(err));
 		return err == ENOENT ? 127 : 126;
 	}
 	/* Keep the script's fd out of the way of the user's fd numbers. */
-	int hi = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	int hi = t_dupfd_cloexec(fd, 10);
 	if (hi >= 0) {
-		close(fd);
+		t_close(fd);
 		fd = hi;
 	}
 	struct input in;

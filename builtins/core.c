@@ -122,7 +122,7 @@ int builtin_dot(int argc, char **argv)
 		return 2;
 	}
 	char *path = find_dot_file(argv[1]);
-	int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+	int fd = path ? t_open(path, O_RDONLY | O_CLOEXEC, 0) : -1;
 	if (fd < 0) {
 		sh_warn(".: cannot open %s: %s", argv[1], path ? strerror(errno) : "No such file");
 		free(path);
@@ -131,9 +131,9 @@ int builtin_dot(int argc, char **argv)
 		return 2;
 	}
 	free(path);
-	int hi = fcntl(fd, F_DUPFD_CLOEXEC, 10);
+	int hi = t_dupfd_cloexec(fd, 10);
 	if (hi >= 0) {
-		close(fd);
+		t_close(fd);
 		fd = hi;
 	}
 	bool with_args = argc > 2;
@@ -150,7 +150,7 @@ int builtin_dot(int argc, char **argv)
 	}
 	sh.lineno = saved_line;
 	redir_unregister_private_fd(&in.fd);
-	close(in.fd);
+	t_close(in.fd);
 	in_free(&in);
 	if (with_args)
 		var_pop_scope();
