@@ -290,5 +290,6 @@ until [ -f done ]; do sleep 0.01; done; wc -c < got' 'should not be read
 @test "a background child in a script ignores SIGINT and SIGQUIT (job control off)" {
 	same_as_dash '{ grep -E "^Sig(Blk|Ign)" /proc/self/status > got; touch done; } &
 until [ -f done ]; do sleep 0.01; done; cat got'
-	[ "${lines[1]}" = "$(printf 'SigIgn:\t0000000000000006')" ]
+	# signals 1-31 only: make(1) passes glibc-internal 32/33 as ignored
+	[ "${lines[1]%%:*}" = SigIgn ] && [ $((0x${lines[1]##*[[:space:]]} & 0x7fffffff)) = 6 ]
 }
