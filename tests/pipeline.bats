@@ -230,7 +230,7 @@ MORE'
 }
 
 @test "the shell has closed its pipe ends while the pipeline still runs" {
-	same_as_dash 'true | true | sh -c "sleep 0.3; ls /proc/\$PPID/fd"'
+	same_as_dash 'true | true | sh -c "sleep 0.5; ls /proc/\$PPID/fd"'
 	expect 0 '0
 1
 2'
