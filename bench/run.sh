@@ -13,8 +13,9 @@
 #   BENCH_INTERLEAVE  1 (default): RUNS rounds of one hyperfine run per
 #                 command, rotating the order, so slow phases of the machine
 #                 hit every shell alike; 0: one hyperfine call per workload
-#   BENCH_TIMEOUT seconds a single check run may take (default 60; dash
-#                 needs ~1 s); slower shells are shown as ">60s" and not timed
+#   BENCH_TIMEOUT seconds a single check run may take (default 60, --quick
+#                 10; dash needs ~1 s, quick ~0.1 s); slower shells are shown
+#                 as ">60s" and not timed
 #   BENCH_DIR     build/work/result directory (default bench/build)
 #   BENCH_ONLY    space-separated subset of workloads to run
 #                 (exec pipe redir parse loop funcs startup throughput memory)
@@ -92,7 +93,7 @@ else
 	mode=full
 fi
 warmup=${BENCH_WARMUP:-0}
-tmo=${BENCH_TIMEOUT:-60}
+if [ "$quick" = 1 ]; then tmo=${BENCH_TIMEOUT:-10}; else tmo=${BENCH_TIMEOUT:-60}; fi
 interleave=${BENCH_INTERLEAVE:-1}
 only=${BENCH_ONLY:-exec pipe redir parse loop funcs startup throughput memory}
 
