@@ -5,7 +5,9 @@ WARN     = -Wall -Wextra -Werror
 OPT      = -O2
 CPPFLAGS = -D_GNU_SOURCE -I.
 CFLAGS   = $(CSTD) $(WARN) $(OPT)
-LDLIBS   = -lreadline
+# readline and its terminfo library are linked statically: a script or -c run
+# then maps no extra shared objects, which keeps start-up and fork cheap.
+LDLIBS   = -Wl,-Bstatic -lreadline -ltinfo -Wl,-Bdynamic
 
 # Core modules in data-flow order: input -> tokens -> AST -> expansions -> processes.
 SRCS = shell.c memalloc.c error.c input.c tokenizer.c parser.c ast.c alias.c \

@@ -282,13 +282,14 @@ static const char *command_name(const struct node *n)
 
 /* Replace the process with the program at `path` (from path_lookup, or the
  * name itself when it has a slash). */
-static int exec_path(const char *name, char *path, char **argv)
+/* Replace the process with the program at `path` (from command_path).
+ * Only system calls and stack memory: a vfork child runs this too. */
+static int exec_path(const char *name, char *path, char **argv, char **envp)
 {
 	if (!path) {
 		sh_warn("%s: not found", name);
 		return 127;
 	}
-	char **envp = var_environ();
 	t_execve(path, argv, envp);
 	int err = errno;
 	if (err == ENOEXEC) {
@@ -296,14 +297,13 @@ static int exec_path(const char *name, char *path, char **argv)
 		int argc = 0;
 		while (argv[argc])
 			argc++;
-		char **nargv = xmalloc(sizeof *nargv * (size_t)(argc + 2));
+		char *nargv[argc + 2];
 		nargv[0] = (char *)"fdsh";
 		nargv[1] = path;
 		for (int i = 1; i <= argc; i++)
 			nargv[i + 1] = argv[i];
 		t_execve("/proc/self/exe", nargv, envp);
 		err = errno;
-		free(nargv);
 	}
 	if (err == ENOENT || err == ENOTDIR) {
 		sh_warn("%s: not found", name);
@@ -336,7 +336,7 @@ static char *command_path(const char *name)
 int exec_program(char **argv)
 {
 	char *path = command_path(argv[0]);
-	int st = exec_path(argv[0], path, argv);
+	int st = exec_path(argv[0], path, argv, var_environ());
 	free(path);
 	return st;
 }
@@ -408,9 +408,62 @@ static int do_assignments(struct word *assigns, char **values, int flags, bool l
 	return 0;
 }
 
+static bool has_fdvar(const struct redir *r)
+{
+	for (; r; r = r->next)
+		if (r->fdvar)
+			return true;
+	return false;
+}
+
+/* Start an external command with vfork. The child shares the shell's memory
+ * until it execs, so it may only make system calls: everything that expands
+ * or allocates (redirection targets, here-documents, the environment with
+ * the prefix assignments) is prepared here first. For a shell as large as
+ * one with readline this is much cheaper than fork, which copies page tables. */
+static int spawn_external(struct node *n, char **argv, char **values, char *path)
+{
+	struct redir_plan plan;
+	int st = redir_prepare(n->redirs, &plan);
+	if (st)
+		return st;
+	bool scoped = n->u.simple.assigns != NULL;
+	if (scoped) {
+		var_push_scope();
+		if (do_assignments(n->u.simple.assigns, values, V_EXPORT, true) < 0) {
+			var_pop_scope();
+			redir_plan_done(&plan);
+			return 1;
+		}
+	}
+	char **envp = var_environ();
+	fflush(stdout);
+	pid_t pid = vfork();
+	if (pid == 0) {
+		trap_reset_child_dispositions();
+		int rs = redir_perform(&plan, false);
+		_exit(rs ? rs : exec_path(argv[0], path, argv, envp));
+	}
+	redir_plan_done(&plan);
+	if (scoped)
+		var_pop_scope();
+	if (pid < 0) {
+		sh_warn_errno("vfork");
+		return 2;
+	}
+	struct job *j = job_new(NULL, true);
+	job_add_proc(j, pid, argv[0]);
+	return job_wait_foreground(j);
+}
+
 static int run_external(struct node *n, char **argv, char **values, int flags)
 {
 	char *path = command_path(argv[0]);
+	if (!(flags & EV_EXIT) && !trace_on && !job_control_active() && !has_fdvar(n->redirs)) {
+		int st = spawn_external(n, argv, values, path);
+		free(path);
+		return st;
+	}
 	if (!(flags & EV_EXIT)) {
 		struct job *j = new_job(n, true);
 		pid_t pid = fork_child(j, argv[0], true);
@@ -430,7 +483,7 @@ static int run_external(struct node *n, char **argv, char **values, int flags)
 		child_exit(rs);
 	if (do_assignments(n->u.simple.assigns, values, V_EXPORT, false) < 0)
 		child_exit(1);
-	child_exit(exec_path(argv[0], path, argv));
+	child_exit(exec_path(argv[0], path, argv, var_environ()));
 }
 
 static int call_function(struct node *body, int argc, char **argv)

@@ -118,9 +118,9 @@ static void install_fd(int newfd, int fd)
 	t_close(newfd);
 }
 
-static int open_flags(const struct redir *r)
+static int open_flags(enum redir_kind kind)
 {
-	switch (r->kind) {
+	switch (kind) {
 	case R_IN: return O_RDONLY;
 	case R_OUT:
 		return opts[OPT_NOCLOBBER] ? O_WRONLY | O_CREAT | O_EXCL : O_WRONLY | O_CREAT | O_TRUNC;
@@ -152,21 +152,22 @@ static int open_net(const char *path)
 	return fd < 0 ? -2 : fd;
 }
 
-static int open_target(const struct redir *r, const char *path)
+static bool is_net_path(const char *path)
 {
-	if (strncmp(path, "/dev/tcp/", 9) == 0 || strncmp(path, "/dev/udp/", 9) == 0)
-		return open_net(path);
-	int flags = open_flags(r);
+	return strncmp(path, "/dev/tcp/", 9) == 0 || strncmp(path, "/dev/udp/", 9) == 0;
+}
+
+/* Open a target; -1 with errno set, or -2 after printing why noclobber refused. */
+static int open_target(const char *path, int flags)
+{
 	int fd = t_open(path, flags, 0666);
 	if (fd < 0 && errno == EEXIST && (flags & O_EXCL)) {
 		/* noclobber refuses only regular files. */
 		struct stat st;
 		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-			fd = t_open(path, O_WRONLY, 0666);
-		else {
-			sh_warn("%s: cannot overwrite existing file", path);
-			return -2;
-		}
+			return t_open(path, flags & ~(O_EXCL | O_CREAT), 0666);
+		sh_warn("%s: cannot overwrite existing file", path);
+		return -2;
 	}
 	return fd;
 }
@@ -185,7 +186,8 @@ static bool write_all(int fd, const char *s, size_t n)
 	return true;
 }
 
-/* A here-document: a pipe when the body fits in it, else an unlinked file. */
+/* A here-document's body on a close-on-exec fd: a pipe when the body fits
+ * in it, else an unlinked temporary file. */
 static int open_heredoc(const struct redir *r)
 {
 	const char *body = r->heredoc->body ? r->heredoc->body : "";
@@ -194,7 +196,7 @@ static int open_heredoc(const struct redir *r)
 	size_t n = strlen(body);
 	int p[2];
 	if (n <= 4096) {
-		if (t_pipe(p) < 0)
+		if (t_pipe_cloexec(p) < 0)
 			return -1;
 		write_all(p[1], body, n);
 		/* The writer's end is closed now, so the reader sees EOF after the body. */
@@ -205,14 +207,13 @@ static int open_heredoc(const struct redir *r)
 	char *path = xmalloc(strlen(dir ? dir : "/tmp") + 32);
 	sprintf(path, "%s/fdsh-hereXXXXXX", dir ? dir : "/tmp");
 	int fd = t_mkstemp(path);
-	if (fd < 0) {
-		free(path);
-		return -1;
+	if (fd >= 0) {
+		fcntl(fd, F_SETFD, FD_CLOEXEC);
+		unlink(path);
+		write_all(fd, body, n);
+		lseek(fd, 0, SEEK_SET);
 	}
-	unlink(path);
 	free(path);
-	write_all(fd, body, n);
-	lseek(fd, 0, SEEK_SET);
 	return fd;
 }
 
@@ -226,31 +227,11 @@ static int parse_fd(const char *s)
 	return atoi(s);
 }
 
-static int dup_redir(struct redir *r, const char *target, int fd)
-{
-	if (strcmp(target, "-") == 0) {
-		t_close(fd);
-		return 0;
-	}
-	int from = parse_fd(target);
-	if (from < 0) {
-		sh_warn("%s: bad fd number", target);
-		return 1;
-	}
-	if (fcntl(from, F_GETFD) < 0) {
-		sh_warn("%d: Bad file descriptor", from);
-		return 2;   /* as dash: a usage error rather than a failed open */
-	}
-	(void)r;
-	if (from != fd)
-		t_dup2(from, fd);
-	return 0;
-}
-
 /* {name}>file: the shell picks a free fd >= 10 and stores it in name. */
-static int named_fd_redir(struct redir *r, const char *target)
+static int named_fd_redir(const struct redir_op *op)
 {
-	if ((r->kind == R_DUPIN || r->kind == R_DUPOUT) && strcmp(target, "-") == 0) {
+	const struct redir *r = op->r;
+	if (op->src == -1 && (r->kind == R_DUPIN || r->kind == R_DUPOUT)) {
 		const char *v = var_get(r->fdvar);
 		int fd = v ? parse_fd(v) : -1;
 		if (fd < 0) {
@@ -260,57 +241,149 @@ static int named_fd_redir(struct redir *r, const char *target)
 		t_close(fd);
 		return 0;
 	}
-	int newfd;
-	if (r->kind == R_DUPIN || r->kind == R_DUPOUT) {
-		int from = parse_fd(target);
-		if (from < 0 || fcntl(from, F_GETFD) < 0) {
-			sh_warn("%s: Bad file descriptor", target);
-			return 1;
-		}
-		newfd = t_dupfd(from, 10);
-	} else {
-		int tmp = r->kind == R_HEREDOC ? open_heredoc(r) : open_target(r, target);
+	int tmp = op->src;
+	if (op->path) {
+		tmp = open_target(op->path, op->flags);
 		if (tmp < 0) {
 			if (tmp == -1)
-				sh_warn_errno("%s", target);
+				sh_warn_errno("%s", op->path);
 			return 1;
 		}
-		newfd = t_dupfd(tmp, 10);
-		t_close(tmp);
+	} else if (fcntl(tmp, F_GETFD) < 0) {
+		sh_warn("%d: Bad file descriptor", tmp);
+		return 1;
 	}
+	int newfd = t_dupfd(tmp, 10);
+	if (op->path)
+		t_close(tmp);
 	char buf[16];
 	snprintf(buf, sizeof buf, "%d", newfd);
 	return var_set(r->fdvar, buf, 0) < 0 ? 1 : 0;
 }
 
-static int apply_one(struct redir *r, bool save, int mark)
+/* Phase one: everything that expands words or allocates. */
+static int prepare_one(struct redir *r, struct redir_op *op)
 {
-	const char *target = r->target ? expand_string(r->target->text) : "";
-	if (r->fdvar)
-		return named_fd_redir(r, target);
-	int fd = r->fd;
-	move_private(fd);
-	if (save)
-		save_fd(fd, mark);
-	if (r->kind == R_DUPIN || r->kind == R_DUPOUT)
-		return dup_redir(r, target, fd);
-	int newfd = r->kind == R_HEREDOC ? open_heredoc(r) : open_target(r, target);
-	if (newfd < 0) {
-		if (newfd == -1)
-			sh_warn_errno("%s", r->kind == R_HEREDOC ? "here-document" : target);
-		return 1;
+	memset(op, 0, sizeof *op);
+	op->r = r;
+	op->fd = r->fd;
+	op->src = -1;
+	op->owned_fd = -1;
+	if (r->kind == R_HEREDOC) {
+		op->src = open_heredoc(r);
+		op->owned_fd = op->src;
+		if (op->src < 0) {
+			sh_warn_errno("here-document");
+			return 1;
+		}
+		return 0;
 	}
-	install_fd(newfd, fd);
+	const char *target = expand_string(r->target->text);
+	if (r->kind == R_DUPIN || r->kind == R_DUPOUT) {
+		if (strcmp(target, "-") == 0)
+			return 0;
+		op->src = parse_fd(target);
+		if (op->src < 0) {
+			sh_warn("%s: bad fd number", target);
+			return 2;
+		}
+		return 0;
+	}
+	if (is_net_path(target)) {
+		/* Connecting resolves names and allocates: done here, in the shell,
+		 * on a close-on-exec socket that perform then dup2s into place. */
+		op->src = op->owned_fd = open_net(target);
+		if (op->src == -1)
+			sh_warn_errno("%s", target);
+		return op->src < 0 ? 1 : 0;
+	}
+	op->path = target;
+	op->flags = open_flags(r->kind);
 	return 0;
 }
 
-int redir_apply(struct redir *r, bool save)
+int redir_prepare(struct redir *r, struct redir_plan *plan)
+{
+	int n = 0;
+	for (struct redir *q = r; q; q = q->next)
+		n++;
+	plan->ops = arena_alloc(&stk, sizeof *plan->ops * (size_t)(n ? n : 1));
+	plan->n = 0;
+	plan->fdvars = false;
+	for (; r; r = r->next) {
+		int st = prepare_one(r, &plan->ops[plan->n]);
+		if (st) {
+			redir_plan_done(plan);
+			return st;
+		}
+		plan->fdvars |= r->fdvar != NULL;
+		plan->n++;
+	}
+	return 0;
+}
+
+/* Phase two: system calls only, so a vfork child can run it. */
+static int perform_one(const struct redir_op *op, bool save, int mark)
+{
+	if (op->r->fdvar)
+		return named_fd_redir(op);
+	int fd = op->fd;
+	if (save) {
+		move_private(fd);
+		save_fd(fd, mark);
+	}
+	if (op->path) {
+		int newfd = open_target(op->path, op->flags);
+		if (newfd < 0) {
+			if (newfd == -1)
+				sh_warn_errno("%s", op->path);
+			return 1;
+		}
+		install_fd(newfd, fd);
+		return 0;
+	}
+	if (op->src < 0) {
+		t_close(fd);
+		return 0;
+	}
+	if (op->owned_fd < 0 && fcntl(op->src, F_GETFD) < 0) {
+		sh_warn("%d: Bad file descriptor", op->src);
+		return 2;   /* as dash: a usage error rather than a failed open */
+	}
+	/* The here-document fd is close-on-exec; its copy on `fd` is not. */
+	if (op->src != fd)
+		t_dup2(op->src, fd);
+	return 0;
+}
+
+int redir_perform(const struct redir_plan *plan, bool save)
 {
 	int mark = nsaved;
-	for (; r; r = r->next) {
-		int st = apply_one(r, save, mark);
+	for (int i = 0; i < plan->n; i++) {
+		int st = perform_one(&plan->ops[i], save, mark);
 		if (st)
 			return st;
 	}
 	return 0;
+}
+
+void redir_plan_done(struct redir_plan *plan)
+{
+	for (int i = 0; i < plan->n; i++)
+		if (plan->ops[i].owned_fd >= 0) {
+			t_close(plan->ops[i].owned_fd);
+			plan->ops[i].owned_fd = -1;
+		}
+}
+
+int redir_apply(struct redir *r, bool save)
+{
+	if (!r)
+		return 0;
+	struct redir_plan plan;
+	int st = redir_prepare(r, &plan);
+	if (!st)
+		st = redir_perform(&plan, save);
+	redir_plan_done(&plan);
+	return st;
 }

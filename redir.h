@@ -11,8 +11,31 @@
 
 struct redir;
 
-/* Returns 0, or 1 after printing why a redirection failed. */
+/* Returns 0, or the status (1, or 2 for a bad fd) after printing why a
+ * redirection failed. */
 int redir_apply(struct redir *r, bool save);
+
+/* redir_apply in two phases. Preparing expands the words and opens the
+ * here-documents (all that allocates); performing only makes system calls,
+ * so a child started with vfork may do it. Like dash, every target word is
+ * expanded before the first redirection is performed. */
+struct redir_op {
+	struct redir *r;
+	int fd;            /* the fd redirected */
+	const char *path;  /* a file to open, or NULL */
+	int flags;         /* its open flags */
+	int src;           /* fd to duplicate onto `fd`; -1 closes `fd` */
+	int owned_fd;      /* an fd the plan opened (here-document, socket), or -1 */
+};
+struct redir_plan {
+	struct redir_op *ops;
+	int n;
+	bool fdvars;       /* has {name} redirections (they set variables) */
+};
+int redir_prepare(struct redir *r, struct redir_plan *plan);
+int redir_perform(const struct redir_plan *plan, bool save);
+/* Close the fds the plan holds (in the parent, after the child). */
+void redir_plan_done(struct redir_plan *plan);
 /* The undo stack: take a mark before redir_apply(..., true), undo to it after. */
 int redir_mark(void);
 void redir_undo(int mark);

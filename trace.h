@@ -63,6 +63,15 @@ static inline int t_pipe(int fd[2])
 	return r;
 }
 
+/* A pipe the shell keeps for itself (here-documents): close-on-exec. */
+static inline int t_pipe_cloexec(int fd[2])
+{
+	int r = pipe2(fd, O_CLOEXEC);
+	if (TRACE_UNLIKELY(trace_on))
+		trace_pipe(fd, r);
+	return r;
+}
+
 /* The parent prints here; the child prints in trace_child, once it knows
  * what it is about to become. */
 static inline pid_t t_fork(void)

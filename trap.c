@@ -15,6 +15,8 @@ volatile sig_atomic_t got_sigint;
 static volatile sig_atomic_t pending[NSIGS];
 static char *actions[NSIGS];         /* [0] is EXIT */
 static bool ignored_at_entry[NSIGS];
+static bool entry_known[NSIGS];   /* ignored_at_entry[sig] has been read */
+static bool changed[NSIGS];       /* we installed a disposition for sig */
 static bool interactive_handling;
 static bool in_exit_trap;
 
@@ -28,22 +30,35 @@ static void on_signal(int sig)
 	}
 }
 
+/* What a signal's disposition was when the shell started: read lazily, before
+ * the first change, so start-up costs no system call per signal. */
+static bool entry_ignored(int sig)
+{
+	if (!entry_known[sig]) {
+		struct sigaction sa;
+		ignored_at_entry[sig] = sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN;
+		entry_known[sig] = true;
+	}
+	return ignored_at_entry[sig];
+}
+
 void trap_init(void)
 {
-	for (int sig = 1; sig < NSIGS; sig++) {
-		struct sigaction sa;
-		if (sigaction(sig, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
-			ignored_at_entry[sig] = true;
-	}
+	/* Start with nothing blocked, so every child inherits an empty mask. */
+	sigset_t none;
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
 }
 
 bool trap_ignored_at_entry(int sig)
 {
-	return sig > 0 && sig < NSIGS && ignored_at_entry[sig];
+	return sig > 0 && sig < NSIGS && entry_ignored(sig);
 }
 
 static void install(int sig, void (*handler)(int))
 {
+	entry_ignored(sig);
+	changed[sig] = true;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = handler;
@@ -76,7 +91,7 @@ int trap_set(int sig, const char *action)
 	if (sig == 0)
 		return 0;
 	/* A signal ignored when a non-interactive shell started stays ignored. */
-	if (ignored_at_entry[sig] && !sh.interactive)
+	if (entry_ignored(sig) && !sh.interactive)
 		return 0;
 	if (!action)
 		install(sig, own_disposition(sig));
@@ -122,33 +137,45 @@ void trap_run_exit(void)
 
 void trap_reset_child(void)
 {
+	/* Only signals the shell changed need a system call. */
 	for (int sig = 1; sig < NSIGS; sig++) {
-		bool keep_ignored = ignored_at_entry[sig] || (actions[sig] && !*actions[sig]);
+		if (!changed[sig])
+			continue;
+		bool keep_ignored = (ignored_at_entry[sig] && !interactive_handling) ||
+		                    (actions[sig] && !*actions[sig]);
 		if (actions[sig] && *actions[sig]) {
 			free(actions[sig]);
 			actions[sig] = NULL;
 		}
-		if (keep_ignored)
-			install(sig, SIG_IGN);
-		else if (actions[sig] || own_disposition(sig) != SIG_DFL || sig == SIGPIPE ||
-		         sig == SIGCHLD)
-			install(sig, SIG_DFL);
+		install(sig, keep_ignored ? SIG_IGN : SIG_DFL);
 	}
 	free(actions[0]);
 	actions[0] = NULL;
 	interactive_handling = false;
-	sigset_t none;
-	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
+void trap_reset_child_dispositions(void)
+{
+	struct sigaction dfl, ign;
+	memset(&dfl, 0, sizeof dfl);
+	memset(&ign, 0, sizeof ign);
+	dfl.sa_handler = SIG_DFL;
+	ign.sa_handler = SIG_IGN;
+	for (int sig = 1; sig < NSIGS; sig++) {
+		if (!changed[sig])
+			continue;
+		bool keep_ignored = (ignored_at_entry[sig] && !interactive_handling) ||
+		                    (actions[sig] && !*actions[sig]);
+		sigaction(sig, keep_ignored ? &ign : &dfl, NULL);
+	}
 }
 
 void trap_interactive(bool on)
 {
 	interactive_handling = on;
-	/* Only a non-interactive shell must keep what was ignored on entry
-	 * (a terminal multiplexer may start us with SIGTTIN/SIGTTOU ignored). */
-	if (on)
-		memset(ignored_at_entry, 0, sizeof ignored_at_entry);
+	/* Only a non-interactive shell keeps what was ignored on entry (a
+	 * terminal multiplexer may start us with SIGTTIN/SIGTTOU ignored):
+	 * see trap_reset_child. */
 	int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU };
 	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
 		if (!actions[sigs[i]])

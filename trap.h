@@ -22,6 +22,9 @@ void trap_run_exit(void);
 /* In a new child: default dispositions, except what was ignored on entry or
  * by an "" trap; an unblocked mask. Command traps are forgotten. */
 void trap_reset_child(void);
+/* The same, for a child started with vfork: only system calls, the shell's
+ * memory (shared with the child) is left untouched. */
+void trap_reset_child_dispositions(void);
 /* The shell's own handling of SIGINT etc. when interactive. */
 void trap_interactive(bool on);
 /* Signal number from a name ("INT", "SIGINT", "2"); -1 if unknown. 0 is EXIT. */
