@@ -416,37 +416,78 @@ static bool has_fdvar(const struct redir *r)
 	return false;
 }
 
-/* Start an external command with vfork. The child shares the shell's memory
- * until it execs, so it may only make system calls: everything that expands
- * or allocates (redirection targets, here-documents, the environment with
- * the prefix assignments) is prepared here first. For a shell as large as
- * one with readline this is much cheaper than fork, which copies page tables. */
-static int spawn_external(struct node *n, char **argv, char **values, char *path)
-{
+/* What a child started with vfork needs to become a simple command. The
+ * child shares the shell's memory until it execs, so it may only make system
+ * calls: everything that expands or allocates (the words, redirection
+ * targets, here-documents, the environment with the prefix assignments) is
+ * prepared by the shell first. For a shell as large as one with readline
+ * this is much cheaper than fork, which copies the page tables. */
+struct spawn {
+	char **argv;
+	char *path;
+	char **envp;
 	struct redir_plan plan;
-	int st = redir_prepare(n->redirs, &plan);
+	bool scoped;
+};
+
+static int spawn_prepare(struct spawn *sp, struct node *n, char **argv, char **values, char *path)
+{
+	sp->argv = argv;
+	sp->path = path;
+	int st = redir_prepare(n->redirs, &sp->plan);
 	if (st)
 		return st;
-	bool scoped = n->u.simple.assigns != NULL;
-	if (scoped) {
+	sp->scoped = n->u.simple.assigns != NULL;
+	if (sp->scoped) {
 		var_push_scope();
 		if (do_assignments(n->u.simple.assigns, values, V_EXPORT, true) < 0) {
 			var_pop_scope();
-			redir_plan_done(&plan);
+			redir_plan_done(&sp->plan);
 			return 1;
 		}
 	}
-	char **envp = var_environ();
+	sp->envp = var_environ();
+	return 0;
+}
+
+/* vfork a child that puts `in`/`out` on 0/1 (when >= 0; `other` is a pipe
+ * end it must close), performs the redirections and execs. */
+static pid_t spawn_start(struct spawn *sp, int in, int out, int other)
+{
 	fflush(stdout);
 	pid_t pid = vfork();
-	if (pid == 0) {
-		trap_reset_child_dispositions();
-		int rs = redir_perform(&plan, false);
-		_exit(rs ? rs : exec_path(argv[0], path, argv, envp));
+	if (pid != 0)
+		return pid;
+	trap_reset_child_dispositions();
+	if (other >= 0)
+		close(other);
+	if (in > 0) {
+		dup2(in, 0);
+		close(in);
 	}
-	redir_plan_done(&plan);
-	if (scoped)
+	if (out >= 0 && out != 1) {
+		dup2(out, 1);
+		close(out);
+	}
+	int rs = redir_perform(&sp->plan, false);
+	_exit(rs ? rs : exec_path(sp->argv[0], sp->path, sp->argv, sp->envp));
+}
+
+static void spawn_finish(struct spawn *sp)
+{
+	redir_plan_done(&sp->plan);
+	if (sp->scoped)
 		var_pop_scope();
+}
+
+static int spawn_external(struct node *n, char **argv, char **values, char *path)
+{
+	struct spawn sp;
+	int st = spawn_prepare(&sp, n, argv, values, path);
+	if (st)
+		return st;
+	pid_t pid = spawn_start(&sp, -1, -1, -1);
+	spawn_finish(&sp);
 	if (pid < 0) {
 		sh_warn_errno("vfork");
 		return 2;
@@ -456,10 +497,15 @@ static int spawn_external(struct node *n, char **argv, char **values, char *path
 	return job_wait_foreground(j);
 }
 
+static bool can_vfork(const struct node *n)
+{
+	return !trace_on && !job_control_active() && !has_fdvar(n->redirs);
+}
+
 static int run_external(struct node *n, char **argv, char **values, int flags)
 {
 	char *path = command_path(argv[0]);
-	if (!(flags & EV_EXIT) && !trace_on && !job_control_active() && !has_fdvar(n->redirs)) {
+	if (!(flags & EV_EXIT) && can_vfork(n)) {
 		int st = spawn_external(n, argv, values, path);
 		free(path);
 		return st;
@@ -612,34 +658,97 @@ int exec_argv(int argc, char **argv)
 
 /* ---------- pipelines, subshells, background ---------- */
 
+/* Words whose expansion has no side effects and cannot fail: expanding them
+ * in the shell instead of in the stage's subshell changes nothing. */
+static bool words_are_pure(const struct word *w)
+{
+	for (; w; w = w->next)
+		if (strchr(w->text, '`') || strstr(w->text, "$(") || strstr(w->text, "${"))
+			return false;
+	return true;
+}
+
+static bool redirs_are_pure(const struct redir *r)
+{
+	for (; r; r = r->next)
+		if (r->target && !words_are_pure(r->target))
+			return false;
+	return true;
+}
+
+/* A pipeline stage that is a plain external command can start with vfork:
+ * expand it here and return its path, or NULL to fork a subshell instead. */
+static char *stage_spawnable(struct node *cmd, char ***argvp, char ***valuesp)
+{
+	if (cmd->kind != N_SIMPLE || !cmd->u.simple.args || !can_vfork(cmd) || opts[OPT_XTRACE] ||
+	    !words_are_pure(cmd->u.simple.args) || !words_are_pure(cmd->u.simple.assigns) ||
+	    !redirs_are_pure(cmd->redirs))
+		return NULL;
+	const char *name = cmd->u.simple.args->text;
+	if (!strchr(name, '/') && (builtin_find(name) || func_find(name)))
+		return NULL;
+	int argc, nvalues;
+	char **argv = expand_words(cmd->u.simple.args, &argc);
+	if (argc == 0 || strcmp(argv[0], name) != 0)
+		return NULL;
+	char *path = command_path(argv[0]);
+	if (!path)
+		return NULL;
+	*argvp = argv;
+	*valuesp = expand_assignments(cmd->u.simple.assigns, &nvalues);
+	return path;
+}
+
+/* One stage: stdin from `in`, stdout to `out`; `other` is the read end of
+ * this stage's own pipe, which belongs to the next stage. */
+static pid_t start_stage(struct job *j, struct node *cmd, int in, int out, int other)
+{
+	char **argv, **values;
+	char *path = stage_spawnable(cmd, &argv, &values);
+	if (path) {
+		struct spawn sp;
+		pid_t pid = -1;
+		if (spawn_prepare(&sp, cmd, argv, values, path) == 0) {
+			pid = spawn_start(&sp, in, out, other);
+			spawn_finish(&sp);
+			if (pid > 0)
+				job_add_proc(j, pid, argv[0]);
+		}
+		free(path);
+		return pid;
+	}
+	pid_t pid = fork_child(j, command_name(cmd), true);
+	if (pid == 0) {
+		/* The read end of our own pipe belongs to the next stage. */
+		if (other >= 0)
+			t_close(other);
+		/* stdin from the previous stage; then drop the extra descriptor. */
+		if (in > 0) {
+			t_dup2(in, 0);
+			t_close(in);
+		}
+		/* stdout into the pipe to the next stage. */
+		if (out >= 0 && out != 1) {
+			t_dup2(out, 1);
+			t_close(out);
+		}
+		child_exit(exec_node(cmd, EV_EXIT));
+	}
+	return pid;
+}
+
 static int exec_pipeline(struct node *n)
 {
 	struct job *j = new_job(n, true);
+	struct arena_mark m = arena_mark(&stk);
 	int prev = -1;   /* read end of the previous pipe, for this stage's stdin */
 	for (int i = 0; i < n->u.pipe.n; i++) {
-		struct node *cmd = n->u.pipe.cmds[i];
 		int p[2] = { -1, -1 };
 		if (i < n->u.pipe.n - 1 && t_pipe(p) < 0) {
 			sh_warn_errno("pipe");
 			break;
 		}
-		pid_t pid = fork_child(j, command_name(cmd), true);
-		if (pid == 0) {
-			/* The read end of our own pipe belongs to the next stage. */
-			if (p[0] >= 0)
-				t_close(p[0]);
-			/* stdin from the previous stage; then drop the extra descriptor. */
-			if (prev > 0) {
-				t_dup2(prev, 0);
-				t_close(prev);
-			}
-			/* stdout into the pipe to the next stage. */
-			if (p[1] >= 0 && p[1] != 1) {
-				t_dup2(p[1], 1);
-				t_close(p[1]);
-			}
-			child_exit(exec_node(cmd, EV_EXIT));
-		}
+		pid_t pid = start_stage(j, n->u.pipe.cmds[i], prev, p[1], p[0]);
 		/* The parent hands each end on and closes it at once: a write end
 		 * left open here would keep the reader from ever seeing EOF. */
 		if (prev >= 0)
@@ -654,6 +763,7 @@ static int exec_pipeline(struct node *n)
 			break;
 		}
 	}
+	arena_release(&stk, m);
 	if (prev >= 0)
 		t_close(prev);
 	if (j->nprocs == 0) {
