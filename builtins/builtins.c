@@ -14,6 +14,8 @@ const struct builtin builtin_table[] = {
 	  "Read and run the commands of file in the current shell." },
 	{ ":", builtin_colon, BI_SPECIAL, ": [args...]",
 	  "Do nothing; expand the arguments and succeed." },
+	{ "[", builtin_bracket, 0, "[ expression ]",
+	  "Evaluate a conditional expression, as test does; the last argument must be ]." },
 	{ "bg", builtin_bg, 0, "bg [%job...]",
 	  "Continue stopped jobs in the background." },
 	{ "break", builtin_break, BI_SPECIAL, "break [n]",
@@ -59,6 +61,10 @@ const struct builtin builtin_table[] = {
 	  "set -o lists the options; -o pipefail, -o trace (the syscall trace) and -o vi too." },
 	{ "shift", builtin_shift, BI_SPECIAL, "shift [n]",
 	  "Drop the first n (default 1) positional parameters." },
+	{ "test", builtin_test, 0, "test expression",
+	  "Evaluate a conditional expression: string tests (-n -z = != < >), integer tests\n"
+	  "(-eq -ne -lt -le -gt -ge), file tests (-e -f -d -r -w -x -s -L ..., -nt -ot -ef),\n"
+	  "combined with ! -a -o and parentheses. Status 0 true, 1 false, 2 on an error." },
 	{ "trace", builtin_trace, 0, "trace command [args...]",
 	  "Run one command with the system-call trace on (see set -o trace)." },
 	{ "true", builtin_true, 0, "true", "Succeed: return status 0." },
