@@ -14,7 +14,8 @@ SRCS = shell.c memalloc.c error.c input.c tokenizer.c parser.c ast.c alias.c \
        vars.c expand.c arith.c pattern.c redir.c exec.c jobs.c trap.c trace.c lineedit.c net.c \
        builtins/builtins.c builtins/core.c builtins/cd.c builtins/echo.c \
        builtins/vars.c builtins/set.c builtins/hash.c builtins/jobs.c builtins/nc.c \
-       builtins/test.c
+       builtins/test.c \
+       builtins/printf.c
 OBJS = $(SRCS:.c=.o)
 DEPS = $(OBJS:.o=.d)
 

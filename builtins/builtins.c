@@ -50,6 +50,10 @@ const struct builtin builtin_table[] = {
 	  "nc [-46kluUvz] [-w secs] [-m max] [-e cmd] [-d fd | -o var] [host] port"
 	  " | nc -a lfd (-d fd | -o var) | nc -s fd | nc --help",
 	  builtin_nc_help },
+	{ "printf", builtin_printf, 0, "printf format [arg ...]",
+	  "Write the arguments under control of the format: %d %i %o %u %x %X %c %s %b\n"
+	  "%e %f %g with flags, width and precision (* takes them from the arguments);\n"
+	  "backslash escapes; the format is reused while arguments remain." },
 	{ "pwd", builtin_pwd, 0, "pwd [-L|-P]",
 	  "Print the working directory (-P: with symbolic links resolved)." },
 	{ "readonly", builtin_readonly, BI_SPECIAL, "readonly [-p] [name[=value]...]",
