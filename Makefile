@@ -15,7 +15,8 @@ SRCS = shell.c memalloc.c error.c input.c tokenizer.c parser.c ast.c alias.c \
        builtins/builtins.c builtins/core.c builtins/cd.c builtins/echo.c \
        builtins/vars.c builtins/set.c builtins/hash.c builtins/jobs.c builtins/nc.c \
        builtins/test.c \
-       builtins/printf.c
+       builtins/printf.c \
+       builtins/read.c
 OBJS = $(SRCS:.c=.o)
 DEPS = $(OBJS:.o=.d)
 

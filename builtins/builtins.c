@@ -56,6 +56,10 @@ const struct builtin builtin_table[] = {
 	  "backslash escapes; the format is reused while arguments remain." },
 	{ "pwd", builtin_pwd, 0, "pwd [-L|-P]",
 	  "Print the working directory (-P: with symbolic links resolved)." },
+	{ "read", builtin_read, 0, "read [-r] [-p prompt] name...",
+	  "Read a line of standard input and split it by IFS into the named variables; the\n"
+	  "last one takes the rest. Without -r, backslash quotes the next character and\n"
+	  "backslash-newline continues the line. Status 1 at end of file." },
 	{ "readonly", builtin_readonly, BI_SPECIAL, "readonly [-p] [name[=value]...]",
 	  "Mark variables read-only; -p lists them." },
 	{ "return", builtin_return, BI_SPECIAL, "return [n]",

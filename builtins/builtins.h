@@ -56,6 +56,7 @@ extern const char builtin_nc_help[]; /* long: every option of nc (builtins/nc.c)
 int builtin_test(int argc, char **argv);
 int builtin_bracket(int argc, char **argv);
 int builtin_printf(int argc, char **argv);
+int builtin_read(int argc, char **argv);
 
 /* Write s quoted for reuse as shell input ('...' with '\'' for quotes). */
 void builtin_print_quoted(const char *s);
