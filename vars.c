@@ -319,7 +319,7 @@ void params_free(struct params *p)
 
 static struct params params_copy(int n, char *const *v)
 {
-	struct params p = { n, xmalloc(sizeof *p.v * (size_t)(n + 1)) };
+	struct params p = { n, xmalloc(sizeof *p.v * (size_t)(n + 1)), 1, -1 };
 	for (int i = 0; i < n; i++)
 		p.v[i] = xstrdup(v[i]);
 	p.v[n] = NULL;

@@ -47,6 +47,7 @@ const char *var_ifs(void);
 struct params {
 	int n;
 	char **v;
+	int optind, optoff;   /* getopts' place in these parameters: word, offset in it (-1: none) */
 };
 extern struct params posparams;
 /* Replace the parameters with copies of v[0..n). */
