@@ -16,7 +16,11 @@ SRCS = shell.c memalloc.c error.c input.c tokenizer.c parser.c ast.c alias.c \
        builtins/vars.c builtins/set.c builtins/hash.c builtins/jobs.c builtins/nc.c \
        builtins/test.c \
        builtins/printf.c \
-       builtins/read.c
+       builtins/read.c \
+       builtins/getopts.c \
+       builtins/type.c \
+       builtins/command.c \
+       builtins/alias.c
 OBJS = $(SRCS:.c=.o)
 DEPS = $(OBJS:.o=.d)
 

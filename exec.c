@@ -587,7 +587,8 @@ static int run_in_shell(struct node *n, const struct builtin *bi, struct node *f
 		st = run_builtin(bi, argc, argv);
 	if (scoped)
 		var_pop_scope();
-	if (bi && bi->fn == builtin_exec && argc == 1)
+	if (bi && ((bi->fn == builtin_exec && argc == 1) ||
+	           (bi->fn == builtin_command && argc == 2 && strcmp(argv[1], "exec") == 0)))
 		redir_forget(mark);   /* exec >file: the redirections stay */
 	else
 		redir_undo(mark);
@@ -636,10 +637,11 @@ static int exec_simple(struct node *n, int flags)
 	return st;
 }
 
-int exec_argv(int argc, char **argv)
+static int run_argv(int argc, char **argv, bool use_functions)
 {
 	const struct builtin *bi = strchr(argv[0], '/') ? NULL : builtin_find(argv[0]);
-	struct node *fn = bi && (bi->flags & BI_SPECIAL) ? NULL : func_find(argv[0]);
+	struct node *fn = !use_functions || (bi && (bi->flags & BI_SPECIAL)) ? NULL
+	                  : func_find(argv[0]);
 	if (fn)
 		return call_function(fn, argc, argv);
 	if (bi)
@@ -654,6 +656,16 @@ int exec_argv(int argc, char **argv)
 	if (pid == 0)
 		child_exit(exec_program(argv));
 	return job_wait_foreground(j);
+}
+
+int exec_argv(int argc, char **argv)
+{
+	return run_argv(argc, argv, true);
+}
+
+int exec_argv_no_functions(int argc, char **argv)
+{
+	return run_argv(argc, argv, false);
 }
 
 /* ---------- pipelines, subshells, background ---------- */

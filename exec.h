@@ -22,6 +22,8 @@ int eval_input(struct input *in, bool top);
 int exec_subst(const char *text, struct strbuf *out);
 /* Run argv as a command in the current shell, as a simple command would. */
 int exec_argv(int argc, char **argv);
+/* The same without looking up functions (the command builtin). */
+int exec_argv_no_functions(int argc, char **argv);
 
 /* break/continue/return in progress */
 enum skip { SKIP_NONE, SKIP_BREAK, SKIP_CONTINUE, SKIP_RETURN };

@@ -127,6 +127,11 @@ static bool is_reserved(const char *s)
 	return false;
 }
 
+bool parse_is_reserved(const char *word)
+{
+	return is_reserved(word);
+}
+
 /* Ends a compound list: a closing reserved word or operator. */
 static bool at_list_end(struct parser *p)
 {

@@ -3,6 +3,7 @@
 #ifndef FDSH_PARSER_H
 #define FDSH_PARSER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
@@ -26,5 +27,7 @@ size_t parse_subst_length(const char *s);
 int is_name(const char *s, int n);
 /* Length of the NAME in "NAME=value", or 0 if `word` is not an assignment. */
 int assignment_name_len(const char *word);
+/* Is word a reserved word (if, then, {, !, ...)? For type and command -v. */
+bool parse_is_reserved(const char *word);
 
 #endif

@@ -16,12 +16,18 @@ const struct builtin builtin_table[] = {
 	  "Do nothing; expand the arguments and succeed." },
 	{ "[", builtin_bracket, 0, "[ expression ]",
 	  "Evaluate a conditional expression, as test does; the last argument must be ]." },
+	{ "alias", builtin_alias, 0, "alias [name[=value]...]",
+	  "Define aliases, or print them (all of them without arguments) as name='value'." },
 	{ "bg", builtin_bg, 0, "bg [%job...]",
 	  "Continue stopped jobs in the background." },
 	{ "break", builtin_break, BI_SPECIAL, "break [n]",
 	  "Leave the innermost (or the n-th enclosing) for, while or until loop." },
 	{ "cd", builtin_cd, 0, "cd [-L|-P] [dir | -]",
 	  "Change the working directory (HOME by default, - for OLDPWD; CDPATH is searched)." },
+	{ "command", builtin_command, 0, "command [-p] [-v|-V] name [args...]",
+	  "Run name as a builtin or program, never a function; a special builtin loses its\n"
+	  "special properties. -v prints what name would run, -V describes it as type does;\n"
+	  "-p searches the standard PATH." },
 	{ "continue", builtin_continue, BI_SPECIAL, "continue [n]",
 	  "Start the next iteration of the innermost (or the n-th enclosing) loop." },
 	{ "echo", builtin_echo, 0, "echo [-n] [args...]",
@@ -38,6 +44,10 @@ const struct builtin builtin_table[] = {
 	{ "false", builtin_false, 0, "false", "Fail: return status 1." },
 	{ "fg", builtin_fg, 0, "fg [%job]",
 	  "Bring a job to the foreground and wait for it." },
+	{ "getopts", builtin_getopts_cmd, 0, "getopts optstring name [arg...]",
+	  "Put the next option of the arguments (default: the positional parameters) in name,\n"
+	  "its argument in OPTARG and the next index in OPTIND; status 1 after the last option.\n"
+	  "A leading ':' in optstring reports errors silently through name and OPTARG." },
 	{ "hash", builtin_hash, 0, "hash [-r] [name...]",
 	  "Remember (or with -r forget) where commands are found on PATH; list them." },
 	{ "jobs", builtin_jobs, 0, "jobs [-lp] [%job...]",
@@ -76,6 +86,11 @@ const struct builtin builtin_table[] = {
 	{ "trace", builtin_trace, 0, "trace command [args...]",
 	  "Run one command with the system-call trace on (see set -o trace)." },
 	{ "true", builtin_true, 0, "true", "Succeed: return status 0." },
+	{ "type", builtin_type, 0, "type name...",
+	  "Say how each name would be run: alias, keyword, function, builtin or file.\n"
+	  "Status 127 if one is not found." },
+	{ "unalias", builtin_unalias, 0, "unalias -a | unalias name...",
+	  "Remove the named aliases, or all of them with -a." },
 	{ "unset", builtin_unset, BI_SPECIAL, "unset [-f|-v] name...",
 	  "Remove variables (-v, the default) or functions (-f)." },
 	{ "wait", builtin_wait, 0, "wait [pid|%job...]",
@@ -142,4 +157,17 @@ void builtin_print_quoted(const char *s)
 			putchar(*s);
 	}
 	putchar('\'');
+}
+
+void builtin_print_single_quoted(const char *s)
+{
+	do {
+		size_t plain = strcspn(s, "'");
+		printf("'%.*s'", (int)plain, s);
+		s += plain;
+		size_t quotes = strspn(s, "'");
+		if (quotes)
+			printf("\"%.*s\"", (int)quotes, s);
+		s += quotes;
+	} while (*s);
 }

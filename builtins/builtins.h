@@ -3,6 +3,8 @@
 #ifndef FDSH_BUILTINS_H
 #define FDSH_BUILTINS_H
 
+#include <stdbool.h>
+
 #define BI_SPECIAL 0x1   /* POSIX special builtin: assignments stay, errors exit */
 
 struct builtin {
@@ -57,6 +59,20 @@ int builtin_test(int argc, char **argv);
 int builtin_bracket(int argc, char **argv);
 int builtin_printf(int argc, char **argv);
 int builtin_read(int argc, char **argv);
+int builtin_getopts_cmd(int argc, char **argv);   /* getopts (builtin_getopts is the helper) */
+int builtin_type(int argc, char **argv);
+int builtin_command(int argc, char **argv);
+int builtin_alias(int argc, char **argv);
+int builtin_unalias(int argc, char **argv);
+
+/* Describe what name would run, as type (verbose) or command -v does; 127 if nothing. */
+int builtin_describe(const char *name, bool verbose);
+
+/* dash's hash of a name into one of `buckets` (its listings go bucket by bucket). */
+unsigned builtin_dash_hash(const char *name, unsigned buckets);
+
+/* Write s in single quotes the way dash does: 'it'"'"'s' (alias, trap listings). */
+void builtin_print_single_quoted(const char *s);
 
 /* Write s quoted for reuse as shell input ('...' with '\'' for quotes). */
 void builtin_print_quoted(const char *s);
