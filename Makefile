@@ -20,7 +20,11 @@ SRCS = shell.c memalloc.c error.c input.c tokenizer.c parser.c ast.c alias.c \
        builtins/getopts.c \
        builtins/type.c \
        builtins/command.c \
-       builtins/alias.c
+       builtins/alias.c \
+       builtins/trap.c \
+       builtins/umask.c \
+       builtins/ulimit.c \
+       builtins/times.c
 OBJS = $(SRCS:.c=.o)
 DEPS = $(OBJS:.o=.d)
 

@@ -83,6 +83,7 @@ void opt_changed(int opt)
 
 void sh_exit(int status)
 {
+	sh.status = status;   /* $? in the EXIT trap is the exit status */
 	trap_run_exit();
 	if (sh.interactive && !sh.in_child)
 		le_finish();

@@ -84,11 +84,11 @@ int trap_set(int sig, const char *action)
 {
 	if (sig < 0 || sig >= NSIGS)
 		return -1;
-	if (sig == SIGKILL || sig == SIGSTOP)
-		return -1;
 	free(actions[sig]);
 	actions[sig] = action ? xstrdup(action) : NULL;
-	if (sig == 0)
+	/* KILL and STOP cannot be caught: the action is only remembered (and
+	 * listed), as dash does. */
+	if (sig == 0 || sig == SIGKILL || sig == SIGSTOP)
 		return 0;
 	/* A signal ignored when a non-interactive shell started stays ignored. */
 	if (entry_ignored(sig) && !sh.interactive)

@@ -83,12 +83,24 @@ const struct builtin builtin_table[] = {
 	  "Evaluate a conditional expression: string tests (-n -z = != < >), integer tests\n"
 	  "(-eq -ne -lt -le -gt -ge), file tests (-e -f -d -r -w -x -s -L ..., -nt -ot -ef),\n"
 	  "combined with ! -a -o and parentheses. Status 0 true, 1 false, 2 on an error." },
+	{ "times", builtin_times, BI_SPECIAL, "times",
+	  "Print the user and system CPU time used by the shell, then by its children." },
 	{ "trace", builtin_trace, 0, "trace command [args...]",
 	  "Run one command with the system-call trace on (see set -o trace)." },
+	{ "trap", builtin_trap, BI_SPECIAL, "trap [action] signal... | trap [-p]",
+	  "Run action when a signal (name or number; EXIT or 0 for the shell's exit) arrives.\n"
+	  "'' ignores the signal, - (or no action) resets it; without operands, or with -p,\n"
+	  "list the traps as commands that set them again." },
 	{ "true", builtin_true, 0, "true", "Succeed: return status 0." },
 	{ "type", builtin_type, 0, "type name...",
 	  "Say how each name would be run: alias, keyword, function, builtin or file.\n"
 	  "Status 127 if one is not found." },
+	{ "ulimit", builtin_ulimit, 0, "ulimit [-H|-S] [-a | -tfdscmlpnvwr] [limit | unlimited]",
+	  "Show or set a resource limit (-f, file size in 512-byte blocks, by default); -a shows\n"
+	  "them all. -H and -S pick the hard or soft limit; setting changes both by default." },
+	{ "umask", builtin_umask, 0, "umask [-S] [mode]",
+	  "Show the file creation mask (in octal, or symbolically with -S) or set it from an\n"
+	  "octal or symbolic mode such as 022 or u=rwx,g=rx,o=." },
 	{ "unalias", builtin_unalias, 0, "unalias -a | unalias name...",
 	  "Remove the named aliases, or all of them with -a." },
 	{ "unset", builtin_unset, BI_SPECIAL, "unset [-f|-v] name...",

@@ -64,6 +64,10 @@ int builtin_type(int argc, char **argv);
 int builtin_command(int argc, char **argv);
 int builtin_alias(int argc, char **argv);
 int builtin_unalias(int argc, char **argv);
+int builtin_trap(int argc, char **argv);
+int builtin_umask(int argc, char **argv);
+int builtin_ulimit(int argc, char **argv);
+int builtin_times(int argc, char **argv);
 
 /* Describe what name would run, as type (verbose) or command -v does; 127 if nothing. */
 int builtin_describe(const char *name, bool verbose);

@@ -1,0 +1,102 @@
+/* trap: set, reset and list the actions for signals and EXIT (trap.h).
+ *
+ * Signals are named as dash names them: HUP ... SYS, RTMIN, RTMIN+n, RTMAX-n,
+ * RTMAX, or given by number (0 is EXIT); names are case-insensitive and take
+ * no SIG prefix. An unknown signal is reported and makes the status 1, and the
+ * other signals are still handled. The listing reads back as input. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins/builtins.h"
+#include "error.h"
+#include "shell.h"
+#include "trap.h"
+
+#define RTMIN 34   /* the kernel's real-time signals, as glibc leaves them */
+#define RTMAX 64
+
+/* The name of a signal in a listing ("INT", "RTMIN+3"); buf holds made-up names. */
+static const char *signal_label(int sig, char buf[16])
+{
+	const char *name = sig_name(sig);
+	if (name)
+		return name;
+	if (sig == RTMIN)
+		return "RTMIN";
+	if (sig == RTMAX)
+		return "RTMAX";
+	if (sig > RTMIN && sig <= RTMIN + 15)
+		snprintf(buf, 16, "RTMIN+%d", sig - RTMIN);
+	else if (sig > RTMIN && sig < RTMAX)
+		snprintf(buf, 16, "RTMAX-%d", RTMAX - sig);
+	else
+		snprintf(buf, 16, "%d", sig);
+	return buf;
+}
+
+/* A signal number from a trap operand, or -1. */
+static int decode_signal(const char *s)
+{
+	if (*s && strspn(s, "0123456789") == strlen(s)) {
+		long n = strlen(s) > 3 ? NSIGS : strtol(s, NULL, 10);
+		return n < NSIGS ? (int)n : -1;
+	}
+	for (int sig = 0; sig < NSIGS; sig++) {
+		char buf[16];
+		if (strcasecmp(s, signal_label(sig, buf)) == 0)
+			return sig;
+	}
+	return -1;
+}
+
+static void list_traps(void)
+{
+	for (int sig = 0; sig < NSIGS; sig++) {
+		const char *action = trap_get(sig);
+		if (!action)
+			continue;
+		char buf[16];
+		fputs("trap -- ", stdout);
+		builtin_print_single_quoted(action);
+		printf(" %s\n", signal_label(sig, buf));
+	}
+}
+
+int builtin_trap(int argc, char **argv)
+{
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "-p") == 0 && argc == 2)
+		i++;   /* trap -p: the listing, as in bash and POSIX 2024 */
+	else if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	else if (i < argc && argv[i][0] == '-' && argv[i][1] && argv[i][1] != '-') {
+		sh_warn("trap: Illegal option %s", argv[i]);
+		sh_raise(2);
+	}
+	if (i >= argc) {
+		list_traps();
+		return 0;
+	}
+	/* A lone operand, or a first one that is a number, names signals to reset;
+	 * otherwise the first operand is the action (so `trap USR1 USR2` sets
+	 * the command "USR1", as in dash). */
+	const char *action = NULL;
+	if (i + 1 < argc && (!*argv[i] || strspn(argv[i], "0123456789") != strlen(argv[i])))
+		action = argv[i++];
+	if (action && strcmp(action, "-") == 0)
+		action = NULL;
+	int st = 0;
+	for (; i < argc; i++) {
+		int sig = decode_signal(argv[i]);
+		if (sig < 0) {
+			fflush(stdout);
+			fprintf(stderr, "trap: %s: bad trap\n", argv[i]);
+			st = 1;
+			continue;
+		}
+		trap_set(sig, action);
+	}
+	return st;
+}
