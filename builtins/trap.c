@@ -2,8 +2,8 @@
  *
  * Signals are named as dash names them: HUP ... SYS, RTMIN, RTMIN+n, RTMAX-n,
  * RTMAX, or given by number (0 is EXIT); names are case-insensitive and take
- * no SIG prefix. An unknown signal is reported and makes the status 1, and the
- * other signals are still handled. The listing reads back as input. */
+ * no SIG prefix. An unknown signal is reported with status 1, and the signals
+ * after it are left alone. The listing reads back as input. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -87,16 +87,14 @@ int builtin_trap(int argc, char **argv)
 		action = argv[i++];
 	if (action && strcmp(action, "-") == 0)
 		action = NULL;
-	int st = 0;
 	for (; i < argc; i++) {
 		int sig = decode_signal(argv[i]);
 		if (sig < 0) {
 			fflush(stdout);
 			fprintf(stderr, "trap: %s: bad trap\n", argv[i]);
-			st = 1;
-			continue;
+			return 1;   /* as dash: the signals after it are left alone */
 		}
 		trap_set(sig, action);
 	}
-	return st;
+	return 0;
 }
