@@ -517,11 +517,24 @@ static pid_t nc_spawn(const struct nc *nc, int cfd, int lfd, struct nc_kids *k,
 	fflush(stdout); /* or the child would print the shell's buffer again */
 	fflush(stderr);
 	pid = t_fork(); /* one process per client: a crash hurts only that client */
+	if (pid >= 0) {
+		/* Each child leads its own process group, so that stopping the server
+		 * can end the child together with the commands it started. (Both
+		 * sides call setpgid: whichever runs first wins the race.) */
+		t_setpgid(pid, 0);
+	}
 	if (pid == 0)
 		nc_child(nc, cfd, lfd, k, s, peer);
 	if (pid < 0)
 		sh_warn_errno("nc: fork");
 	return pid;
+}
+
+/* Sends SIG to the process group of child PID (see nc_spawn), or to PID alone. */
+static void kill_child(pid_t pid, int sig)
+{
+	if (t_kill(-pid, sig) < 0)
+		t_kill(pid, sig);
 }
 
 /* The status of a child as $? would show it. */
@@ -541,8 +554,10 @@ static int nc_wait_child(pid_t pid)
 			return wait_status(st);
 		if (r < 0 && errno != EINTR)
 			return 0; /* reaped by someone else: status unknown */
-		if (nc_stop && !killed)
-			killed = t_kill(pid, SIGTERM) == 0;
+		if (nc_stop && !killed) {
+			kill_child(pid, SIGTERM);
+			killed = 1;
+		}
 	}
 }
 
@@ -607,14 +622,14 @@ static void kids_reap(struct nc_kids *k)
 static void kids_stop(struct nc_kids *k)
 {
 	for (int i = 0; i < k->n; i++)
-		t_kill(k->pid[i], SIGTERM);
+		kill_child(k->pid[i], SIGTERM);
 	for (int tries = 0; k->n > 0 && tries < 200; tries++) {
 		kids_reap(k);
 		if (k->n > 0)
 			poll(NULL, 0, 10);
 	}
 	for (int i = 0; i < k->n; i++)
-		t_kill(k->pid[i], SIGKILL);
+		kill_child(k->pid[i], SIGKILL);
 	while (k->n > 0) {
 		t_waitpid(k->pid[0], &(int){ 0 }, 0);
 		kids_remove(k, 0);

@@ -404,6 +404,33 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 	! python3 "$HELPER" client 127.0.0.1 "$port" "" 2>/dev/null
 }
 
+@test "server: SIGINT (Ctrl-C) ends children and their commands, then the shell as usual" {
+	bg srv env --default-signal=INT "$FDSH" -c 'echo $$ >pid; nc -l -k -v 0 -e "sleep 7"; echo "not reached"'
+	port=$(nc_port srv)
+	pid=$(cat pid)
+	exec {c1}<>"/dev/tcp/127.0.0.1/$port"
+	for _ in $(seq 100); do
+		pgrep -f "^sleep 7" >/dev/null && break
+		sleep 0.05
+	done
+	sleeps=$(pgrep -f "^sleep 7")
+	[ -n "$sleeps" ]
+	kill -INT "$pid"
+	wait_gone "$pid"
+	for s in $sleeps; do wait_gone "$s"; done # the child's own command ended too
+	exec {c1}>&-
+	[ ! -s srv.out ]
+}
+
+@test "server: a trap on INT runs after nc stops, and the script goes on with 130" {
+	"$FDSH" -c 'trap "" USR1' 2>/dev/null || skip "no trap builtin yet"
+	bg srv env --default-signal=INT "$FDSH" -c 'trap "echo trapped" INT; echo $$ >pid; nc -l -k -v 0 -e cat; echo "after $?"'
+	nc_port srv >/dev/null
+	kill -INT "$(cat pid)"
+	wait_for srv.out after
+	[ "$(cat srv.out)" = $'trapped\nafter 130' ]
+}
+
 # --- sockets as fds ----------------------------------------------------------------------
 
 @test "-d N: the socket stays on fd N; -s half-closes it; nc lists it" {
