@@ -58,6 +58,11 @@ static void move_private(int fd)
 	}
 }
 
+void redir_claim_fd(int fd)
+{
+	move_private(fd);
+}
+
 int redir_mark(void)
 {
 	return nsaved;

@@ -46,5 +46,7 @@ void redir_forget(int mark);
  * them moves it out of the way first. */
 void redir_register_private_fd(int *fdp);
 void redir_unregister_private_fd(int *fdp);
+/* The user wants fd FD for itself (nc -d FD): move a private fd off it. */
+void redir_claim_fd(int fd);
 
 #endif

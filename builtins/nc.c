@@ -27,6 +27,7 @@
 #include "exec.h"
 #include "jobs.h"
 #include "net.h"
+#include "redir.h"
 #include "shell.h"
 #include "trace.h"
 #include "trap.h"
@@ -218,22 +219,21 @@ static int nc_flag(struct nc *nc, char c)
 /* Options may come before or after the operands (nc -l 7000 -e cat). */
 static int nc_parse(struct nc *nc, int argc, char **argv)
 {
-	const char *operands[3];
-	int n = 0, i;
+	const char *operands[2];
+	int n = 0, i, options_done = 0;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (strcmp(a, "--help") == 0) {
+		if (!options_done && strcmp(a, "--help") == 0) {
 			nc_print_help();
 			return -1;
 		}
-		if (strcmp(a, "--") == 0) {
-			for (i++; i < argc && n < 3; i++)
-				operands[n++] = argv[i];
-			break;
+		if (!options_done && strcmp(a, "--") == 0) {
+			options_done = 1;
+			continue;
 		}
-		if (a[0] != '-' || a[1] == '\0') {
-			if (n == 3)
+		if (options_done || a[0] != '-' || a[1] == '\0') {
+			if (n == 2 || (n == 1 && nc->unix))
 				return nc_usage_error("too many operands: %s", a);
 			operands[n++] = a;
 			continue;
@@ -252,8 +252,6 @@ static int nc_parse(struct nc *nc, int argc, char **argv)
 			break;
 		}
 	}
-	if (n == 3 || (n == 2 && nc->unix))
-		return nc_usage_error("too many operands: %s", operands[n - 1]);
 	if (n == 2)
 		nc->host = operands[0];
 	if (n >= 1)
@@ -369,8 +367,10 @@ static int nc_place(const struct nc *nc, int fd)
 
 	if (nc->to_fd == fd)
 		to = fcntl(fd, F_SETFD, 0) < 0 ? -1 : fd;
-	else if (nc->to_fd >= 0)
+	else if (nc->to_fd >= 0) {
+		redir_claim_fd(nc->to_fd); /* the script being read may sit there */
 		to = t_dup2(fd, nc->to_fd); /* onto the fd the user named */
+	}
 	else
 		to = fcntl(fd, F_DUPFD, 10); /* lowest free fd >= 10, out of the user's way */
 	if (to < 0) {

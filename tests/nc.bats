@@ -452,6 +452,17 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 	[ "${lines[2]}" = "HI" ]
 }
 
+@test "-d 10 in a script file: the shell moves the script's own fd out of the way" {
+	port=$(helper_server srv upper)
+	fdsh_file "nc -d 10 127.0.0.1 $port
+echo ping >&10
+nc -s 10
+cat <&10
+echo still reading the script
+"
+	expect 0 $'PING\nstill reading the script'
+}
+
 @test "-l -d 3 and -a: the script-written server of the issue" {
 	cat >server.sh <<'EOF'
 handle() { line=$(head -n 1); echo "hello $line from $NC_PEER"; }
