@@ -18,6 +18,8 @@ struct arith {
 	const char *p;
 	int skip;          /* > 0 while evaluating a branch that is not taken */
 	int depth;
+	const char *op_pos;  /* where `op` was scanned */
+	const char *op;      /* the operator token at op_pos */
 };
 
 static intmax_t parse_assign(struct arith *a);
@@ -33,21 +35,43 @@ static void skip_ws(struct arith *a)
 		a->p++;
 }
 
+/* The operator token at p, longest match first (so "<" is never taken out
+ * of "<<" or "<="); NULL if none. */
+static const char *scan_op(const char *p)
+{
+	static const char *const with_eq[] = { "*=", "/=", "%=", "+=", "-=", "^=" };
+	static const char *const plain[] = { "*", "/", "%", "+", "-", "^" };
+	const char *two = strchr("*/%+-^", p[0]);
+	if (p[0] && two) {
+		int i = (int)(two - "*/%+-^");
+		return p[1] == '=' ? with_eq[i] : plain[i];
+	}
+	switch (p[0]) {
+	case '<': return p[1] == '<' ? (p[2] == '=' ? "<<=" : "<<") : p[1] == '=' ? "<=" : "<";
+	case '>': return p[1] == '>' ? (p[2] == '=' ? ">>=" : ">>") : p[1] == '=' ? ">=" : ">";
+	case '&': return p[1] == '&' ? "&&" : p[1] == '=' ? "&=" : "&";
+	case '|': return p[1] == '|' ? "||" : p[1] == '=' ? "|=" : "|";
+	case '=': return p[1] == '=' ? "==" : "=";
+	case '!': return p[1] == '=' ? "!=" : "!";
+	case '~': return "~";
+	case '?': return "?";
+	case ':': return ":";
+	default: return NULL;
+	}
+}
+
+/* Take `op` if it is the token here. The token is found once per position:
+ * every precedence level asks about the same spot. */
 static bool accept(struct arith *a, const char *op)
 {
 	skip_ws(a);
-	size_t n = strlen(op);
-	if (strncmp(a->p, op, n) != 0)
+	if (a->op_pos != a->p) {
+		a->op_pos = a->p;
+		a->op = scan_op(a->p);
+	}
+	if (!a->op || strcmp(a->op, op) != 0)
 		return false;
-	/* Do not take "<" out of "<<" or "<=", "&" out of "&&", and so on. */
-	char next = a->p[n];
-	if (n == 1 && strchr("<>&|", op[0]) && (next == op[0] || next == '='))
-		return false;
-	if (n == 1 && strchr("*/%+-^!=", op[0]) && next == '=')
-		return false;
-	if (n == 2 && (strcmp(op, "<<") == 0 || strcmp(op, ">>") == 0) && next == '=')
-		return false;
-	a->p += n;
+	a->p += strlen(op);
 	return true;
 }
 
@@ -159,9 +183,13 @@ static intmax_t parse_primary(struct arith *a)
 		const char *s = a->p;
 		while (isalnum((unsigned char)*a->p) || *a->p == '_')
 			a->p++;
-		char *name = xstrndup(s, (size_t)(a->p - s));
+		char buf[64];
+		size_t n = (size_t)(a->p - s);
+		char *name = n < sizeof buf ? memcpy(buf, s, n) : xstrndup(s, n);
+		name[n] = '\0';
 		intmax_t v = var_value(a, name);
-		free(name);
+		if (name != buf)
+			free(name);
 		return v;
 	}
 	arith_fail(a, *a->p ? "syntax error" : "expecting primary");
@@ -187,47 +215,67 @@ static intmax_t parse_unary(struct arith *a)
 	return parse_primary(a);
 }
 
-/* Binary levels, lowest precedence first (below ?: and the logical ops). */
-static const char *const levels[][4] = {
-	{ "|" }, { "^" }, { "&" }, { "==", "!=" }, { "<=", ">=", "<", ">" },
-	{ "<<", ">>" }, { "+", "-" }, { "*", "/", "%" },
-};
-#define NLEVELS (int)(sizeof levels / sizeof *levels)
-
-static intmax_t parse_binary(struct arith *a, int level)
+/* Precedence of a binary operator below && (higher binds tighter); 0 if
+ * the token is not one. */
+static int binary_prec(const char *op)
 {
-	if (level == NLEVELS)
-		return parse_unary(a);
-	intmax_t l = parse_binary(a, level + 1);
+	if (!op)
+		return 0;
+	switch (op[0]) {
+	case '|': return op[1] ? 0 : 1;
+	case '^': return op[1] ? 0 : 2;
+	case '&': return op[1] ? 0 : 3;
+	case '=': case '!': return op[1] == '=' ? 4 : 0;
+	case '<': case '>':
+		if (op[1] == op[0])
+			return op[2] ? 0 : 6;
+		return 5;
+	case '+': case '-': return op[1] ? 0 : 7;
+	case '*': case '/': case '%': return op[1] ? 0 : 8;
+	default: return 0;
+	}
+}
+
+static intmax_t binary_apply(struct arith *a, const char *op, intmax_t l, intmax_t r)
+{
+	if (strcmp(op, "==") == 0) return l == r;
+	if (strcmp(op, "!=") == 0) return l != r;
+	if (strcmp(op, "<=") == 0) return l <= r;
+	if (strcmp(op, ">=") == 0) return l >= r;
+	if (strcmp(op, "<") == 0) return l < r;
+	if (strcmp(op, ">") == 0) return l > r;
+	if (strcmp(op, "<<") == 0) return apply(a, "<", l, r);
+	if (strcmp(op, ">>") == 0) return apply(a, ">", l, r);
+	return apply(a, op, l, r);
+}
+
+/* Precedence climbing: one look at each operator, whatever its level. */
+static intmax_t parse_binary(struct arith *a, int min_prec)
+{
+	intmax_t l = parse_unary(a);
 	for (;;) {
-		const char *op = NULL;
-		for (int i = 0; i < 4 && levels[level][i]; i++)
-			if (accept(a, levels[level][i])) {
-				op = levels[level][i];
-				break;
-			}
-		if (!op)
+		skip_ws(a);
+		if (a->op_pos != a->p) {
+			a->op_pos = a->p;
+			a->op = scan_op(a->p);
+		}
+		const char *op = a->op;
+		int prec = binary_prec(op);
+		if (prec == 0 || prec < min_prec)
 			return l;
-		intmax_t r = parse_binary(a, level + 1);
-		if (strcmp(op, "==") == 0) l = l == r;
-		else if (strcmp(op, "!=") == 0) l = l != r;
-		else if (strcmp(op, "<=") == 0) l = l <= r;
-		else if (strcmp(op, ">=") == 0) l = l >= r;
-		else if (strcmp(op, "<") == 0) l = l < r;
-		else if (strcmp(op, ">") == 0) l = l > r;
-		else if (strcmp(op, "<<") == 0) l = apply(a, "<", l, r);
-		else if (strcmp(op, ">>") == 0) l = apply(a, ">", l, r);
-		else l = apply(a, op, l, r);
+		a->p += strlen(op);
+		intmax_t r = parse_binary(a, prec + 1);
+		l = binary_apply(a, op, l, r);
 	}
 }
 
 static intmax_t parse_and(struct arith *a)
 {
-	intmax_t l = parse_binary(a, 0);
+	intmax_t l = parse_binary(a, 1);
 	while (accept(a, "&&")) {
 		if (!l)
 			a->skip++;
-		intmax_t r = parse_binary(a, 0);
+		intmax_t r = parse_binary(a, 1);
 		if (!l)
 			a->skip--;
 		l = l && r;
@@ -307,7 +355,7 @@ static intmax_t parse_assign(struct arith *a)
 
 intmax_t arith_eval(const char *expr)
 {
-	struct arith a = { expr, expr, 0, 0 };
+	struct arith a = { expr, expr, 0, 0, NULL, NULL };
 	skip_ws(&a);
 	if (!*a.p)
 		return 0;

@@ -66,15 +66,43 @@ static void emit_mark(struct exp *e, enum attr at)
 	emit(e, "", 1, at);
 }
 
+/* Buffers of finished expansions are kept for the next one: a loop that
+ * expands the same words again and again then allocates nothing. */
+#define POOL_SIZE 16
+static struct strbuf pool[POOL_SIZE];
+static int npool;
+
+static void pool_get(struct strbuf *sb)
+{
+	if (npool > 0) {
+		*sb = pool[--npool];
+		sb->len = 0;
+		sb->s[0] = '\0';
+	} else {
+		sb_init(sb);
+	}
+}
+
+static void pool_put(struct strbuf *sb)
+{
+	if (npool < POOL_SIZE && sb->s && sb->cap <= 4096)
+		pool[npool++] = *sb;
+	else
+		sb_free(sb);
+	sb_init(sb);
+}
+
 static void exp_init(struct exp *e)
 {
 	memset(e, 0, sizeof *e);
+	pool_get(&e->s);
+	pool_get(&e->a);
 }
 
 static void exp_free(struct exp *e)
 {
-	sb_free(&e->s);
-	sb_free(&e->a);
+	pool_put(&e->s);
+	pool_put(&e->a);
 }
 
 /* ---- finding the end of constructs in raw text ---- */
@@ -293,21 +321,39 @@ static _Noreturn void unset_error(const char *name, size_t len)
 	sh_error(2, "%.*s: parameter not set", (int)len, name);
 }
 
-/* Expand the word of ${x-word} etc. to a plain string. */
+/* The expanded bytes as one string on the expansion stack: quote removal
+ * done, "$@" breaks as spaces; for a pattern, quoted pattern characters are
+ * escaped with a backslash. */
+static char *flatten(const struct exp *e, bool as_pattern)
+{
+	char *out = arena_alloc(&stk, e->s.len * 2 + 1), *q = out;
+	for (size_t i = 0; i < e->s.len; i++) {
+		char c = e->s.s[i];
+		enum attr at = (enum attr)e->a.s[i];
+		if (at == A_KEEP)
+			continue;
+		if (at == A_BRK) {
+			if (!as_pattern)
+				*q++ = ' ';
+			continue;
+		}
+		if (as_pattern && at == A_QUO && strchr("*?[]\\", c))
+			*q++ = '\\';
+		*q++ = c;
+	}
+	*q = '\0';
+	return out;
+}
+
+/* Expand the word of ${x-word} etc. to a plain string (on the stack). */
 static char *word_to_string(const char *p, const char *end, int mode)
 {
 	struct exp sub;
 	exp_init(&sub);
 	expand_text(&sub, p, end, (mode & M_DQ) | M_TILDE);
-	struct strbuf out;
-	sb_init(&out);
-	for (size_t i = 0; i < sub.s.len; i++)
-		if (sub.a.s[i] != A_BRK && sub.a.s[i] != A_KEEP)
-			sb_addc(&out, sub.s.s[i]);
-		else if (sub.a.s[i] == A_BRK)
-			sb_addc(&out, ' ');
+	char *r = flatten(&sub, false);
 	exp_free(&sub);
-	return sb_take(&out);
+	return r;
 }
 
 static char *word_to_pattern(const char *p, const char *end, int mode)
@@ -315,19 +361,9 @@ static char *word_to_pattern(const char *p, const char *end, int mode)
 	struct exp sub;
 	exp_init(&sub);
 	expand_text(&sub, p, end, (mode & M_DQ) | M_TILDE);
-	struct strbuf out;
-	sb_init(&out);
-	for (size_t i = 0; i < sub.s.len; i++) {
-		char c = sub.s.s[i];
-		enum attr at = (enum attr)sub.a.s[i];
-		if (at == A_BRK || at == A_KEEP)
-			continue;
-		if (at == A_QUO && strchr("*?[]\\", c))
-			sb_addc(&out, '\\');
-		sb_addc(&out, c);
-	}
+	char *r = flatten(&sub, true);
 	exp_free(&sub);
-	return sb_take(&out);
+	return r;
 }
 
 static void assign_default(const char *name, size_t len, const char *value)
@@ -406,7 +442,6 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 		                          : (longest ? TRIM_LONG_SUFFIX : TRIM_SHORT_SUFFIX);
 		const char *r = pattern_trim(s, pat, how, &len);
 		emit(e, r, len, (mode & (M_DQ | M_HEREDOC)) ? A_QUO : A_EXP);
-		free(pat);
 		return;
 	}
 	bool use_word;
@@ -432,7 +467,6 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 			char *v = word_to_string(word, close, mode);
 			assign_default(name, nlen, v);
 			emit_value(e, v, mode);
-			free(v);
 		} else if (at_or_star) {
 			emit_params(e, *name, mode);
 		} else {
@@ -443,7 +477,6 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 		if (use_word) {
 			char *v = word_to_string(word, close, mode);
 			sh_warn("%.*s: %s", (int)nlen, name, *v ? v : "parameter not set");
-			free(v);
 			sh_raise(2);
 		}
 		if (at_or_star)
@@ -512,7 +545,7 @@ static void expand_arith(struct exp *e, const char *p, const char *end, int mode
 	char *expr = word_to_string(p + 3, end - 2, M_DQ);
 	char buf[32];
 	snprintf(buf, sizeof buf, "%jd", arith_eval(expr));
-	free(expr);
+
 	emit_value(e, buf, mode);
 }
 
@@ -571,6 +604,12 @@ static const char *expand_tilde(struct exp *e, const char *p, const char *end, i
 }
 
 /* ---- the walk ---- */
+
+/* Characters that end a run of ordinary text in expand_text. */
+static const bool run_stop[256] = {
+	['\''] = true, ['"'] = true, ['\\'] = true, ['$'] = true, ['`'] = true,
+	[':'] = true, ['~'] = true,
+};
 
 static void expand_text(struct exp *e, const char *p, const char *end, int mode)
 {
@@ -645,7 +684,7 @@ static void expand_text(struct exp *e, const char *p, const char *end, int mode)
 		}
 		/* A run of ordinary characters at once. */
 		const char *q = p + 1;
-		while (q < end && !strchr("'\"\\$`:~", *q))
+		while (q < end && !run_stop[(unsigned char)*q])
 			q++;
 		emit(e, p, (size_t)(q - p), quoted_ctx ? A_QUO : A_LIT);
 		p = q;
@@ -761,10 +800,16 @@ static void split_fields(struct exp *e, struct fields *f)
 	sb_free(&b.pat);
 }
 
+/* Characters that need the full expansion walk. */
+static const bool not_plain[256] = {
+	['$'] = true, ['`'] = true, ['\''] = true, ['"'] = true, ['\\'] = true,
+	['~'] = true, ['*'] = true, ['?'] = true, ['['] = true,
+};
+
 static bool is_plain(const char *s)
 {
 	for (; *s; s++)
-		if (strchr("$`'\"\\~*?[", *s))
+		if (not_plain[(unsigned char)*s])
 			return false;
 	return true;
 }
@@ -799,17 +844,7 @@ static char *expand_flat(const char *raw, int mode)
 	struct exp e;
 	exp_init(&e);
 	expand_text(&e, raw, raw + strlen(raw), mode);
-	struct strbuf out;
-	sb_init(&out);
-	for (size_t i = 0; i < e.s.len; i++) {
-		enum attr at = (enum attr)e.a.s[i];
-		if (at == A_BRK)
-			sb_addc(&out, ' ');
-		else if (at != A_KEEP)
-			sb_addc(&out, e.s.s[i]);
-	}
-	char *r = arena_strndup(&stk, out.s ? out.s : "", out.len);
-	sb_free(&out);
+	char *r = flatten(&e, false);
 	exp_free(&e);
 	return r;
 }
@@ -833,8 +868,7 @@ char *expand_heredoc(const char *body)
 
 char *expand_pattern(const char *raw)
 {
-	char *p = word_to_pattern(raw, raw + strlen(raw), 0);
-	char *r = arena_strdup(&stk, p);
-	free(p);
-	return r;
+	if (is_plain(raw))
+		return (char *)raw;   /* no quotes, no expansions, no pattern characters */
+	return word_to_pattern(raw, raw + strlen(raw), 0);
 }

@@ -134,7 +134,15 @@ void *arena_alloc(struct arena *a, size_t n)
 	struct arena_block *b = a->top;
 	if (!b || b->used + n > b->size) {
 		size_t size = n > ARENA_MIN_BLOCK ? n : ARENA_MIN_BLOCK;
-		b = xmalloc(sizeof *b + size);
+		if (a->spare && a->spare->size >= size) {
+			/* A loop marks and releases the same space again and again:
+			 * reuse the block released last instead of malloc'ing one. */
+			b = a->spare;
+			a->spare = NULL;
+			size = b->size;
+		} else {
+			b = xmalloc(sizeof *b + size);
+		}
 		b->prev = a->top;
 		b->size = size;
 		b->used = 0;
@@ -175,7 +183,10 @@ void arena_release(struct arena *a, struct arena_mark m)
 {
 	while (a->top && a->top != m.block) {
 		struct arena_block *prev = a->top->prev;
-		free(a->top);
+		if (!a->spare && a->top->size == ARENA_MIN_BLOCK)
+			a->spare = a->top;
+		else
+			free(a->top);
 		a->top = prev;
 	}
 	if (a->top)
@@ -186,4 +197,6 @@ void arena_free(struct arena *a)
 {
 	struct arena_mark none = { NULL, 0 };
 	arena_release(a, none);
+	free(a->spare);
+	a->spare = NULL;
 }

@@ -33,6 +33,7 @@ char *sb_take(struct strbuf *sb);
 struct arena_block;
 struct arena {
 	struct arena_block *top;
+	struct arena_block *spare;  /* one released block kept for reuse */
 };
 struct arena_mark {
 	struct arena_block *block;
