@@ -350,12 +350,13 @@ static int nc_fail(struct net_err *err)
 
 /* ---- sockets left open in the shell (-d, -o, -a) ------------------------- */
 
-static void set_int_var(const char *name, int value, int flags)
+/* Returns var_set's result: -1 after it said why (a read-only variable). */
+static int set_int_var(const char *name, int value)
 {
 	char num[16];
 
 	snprintf(num, sizeof num, "%d", value);
-	var_set(name, num, flags);
+	return var_set(name, num, 0);
 }
 
 /* Moves FD (close-on-exec, as net.c made it) to where the user asked: fd N, or
@@ -365,14 +366,14 @@ static int nc_place(const struct nc *nc, int fd)
 {
 	int to;
 
-	if (nc->to_fd == fd)
+	if (nc->to_fd == fd) {
 		to = fcntl(fd, F_SETFD, 0) < 0 ? -1 : fd;
-	else if (nc->to_fd >= 0) {
+	} else if (nc->to_fd >= 0) {
 		redir_claim_fd(nc->to_fd); /* the script being read may sit there */
 		to = t_dup2(fd, nc->to_fd); /* onto the fd the user named */
-	}
-	else
+	} else {
 		to = fcntl(fd, F_DUPFD, 10); /* lowest free fd >= 10, out of the user's way */
+	}
 	if (to < 0) {
 		sh_warn_errno("nc: fd %d", nc->to_fd >= 0 ? nc->to_fd : 10);
 		t_close(fd);
@@ -380,13 +381,9 @@ static int nc_place(const struct nc *nc, int fd)
 	}
 	if (to != fd)
 		t_close(fd); /* the socket lives on in its new place only */
-	if (nc->var) {
-		char num[16];
-		snprintf(num, sizeof num, "%d", to);
-		if (var_set(nc->var, num, 0) < 0) { /* read-only: it said why */
-			t_close(to);
-			return 1;
-		}
+	if (nc->var && set_int_var(nc->var, to) < 0) {
+		t_close(to);
+		return 1;
 	}
 	return 0;
 }
@@ -738,7 +735,7 @@ static int nc_listen(const struct nc *nc, const struct nc_sigs *s)
 	nc_report_fd(nc, "listening on", lfd, 0);
 	if (nc->to_fd >= 0 || nc->var) {
 		if (!nc->unix)
-			set_int_var("NC_PORT", net_local_port(lfd), 0);
+			set_int_var("NC_PORT", net_local_port(lfd));
 		return nc_place(nc, lfd);
 	}
 	if (nc->cmd && nc->keep)
