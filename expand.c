@@ -735,7 +735,8 @@ struct field_builder {
 static void finish_field(struct fields *f, struct field_builder *b, bool do_glob)
 {
 	if (b->content) {
-		if (do_glob && b->magic)
+		/* A lone "[" (the test command) is no pattern: do not read the directory. */
+		if (do_glob && b->magic && pattern_has_magic(b->pat.s))
 			glob_field(f, b->text.s ? b->text.s : "", b->text.len, b->pat.s);
 		else
 			add_field(f, b->text.s ? b->text.s : "", b->text.len);

@@ -12,12 +12,29 @@ bool pattern_match(const char *pat, const char *s)
 	return fnmatch(pat, s, 0) == 0;
 }
 
+/* Does a bracket expression start at p (a '[' with a closing ']')? */
+static bool bracket_closes(const char *p)
+{
+	p++;
+	if (*p == '!' || *p == '^')
+		p++;
+	if (*p == ']')
+		p++;   /* a leading ']' is a member, not the end */
+	for (; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		else if (*p == ']')
+			return true;
+	}
+	return false;
+}
+
 bool pattern_has_magic(const char *pat)
 {
 	for (const char *p = pat; *p; p++) {
 		if (*p == '\\' && p[1])
 			p++;
-		else if (*p == '*' || *p == '?' || *p == '[')
+		else if (*p == '*' || *p == '?' || (*p == '[' && bracket_closes(p)))
 			return true;
 	}
 	return false;
