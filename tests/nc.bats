@@ -56,25 +56,24 @@ nc_port() {
 	sed -n 's/^nc: listening on .*:\([0-9][0-9]*\)$/\1/p' "$1.err" | head -n 1
 }
 
-# helper_server NAME KIND [ARGS]: start an nc_helper.py server, print its port.
+# helper_server NAME KIND [ARGS]: start an nc_helper.py server; its port in $port.
+# (Not in $( ): the background pid must reach BG in this shell for teardown.)
 helper_server() {
 	local name=$1
 	shift
 	bg "$name" python3 "$HELPER" "$1" "$TEST_DIR/$name.port" "${@:2}"
 	wait_for "$TEST_DIR/$name.port" || return 1
-	cat "$TEST_DIR/$name.port"
+	port=$(cat "$TEST_DIR/$name.port")
 }
 
-# socat_echo NAME: socat echo server (fork, cat per connection) on a free port.
+# socat_echo NAME: socat echo server (fork, cat per connection); its port in $port.
 socat_echo() {
-	local port
 	port=$(python3 "$HELPER" free-port)
 	bg "$1" socat "TCP-LISTEN:$port,bind=127.0.0.1,reuseaddr,fork" EXEC:cat
 	for _ in $(seq 100); do
 		python3 "$HELPER" client 127.0.0.1 "$port" "" >/dev/null 2>&1 && break
 		sleep 0.05
 	done
-	echo "$port"
 }
 
 # wait_gone PID: until process PID has ended (at most 10 s).
@@ -99,28 +98,28 @@ need_socat() {
 # --- client mode -----------------------------------------------------------------------
 
 @test "client: sends stdin, half-closes, prints the whole reply (python peer)" {
-	port=$(helper_server srv upper)
+	helper_server srv upper
 	fdsh_c_in $'hello\nworld\n' "nc 127.0.0.1 $port"
 	expect 0 $'HELLO\nWORLD'
 	expect_stderr ""
 }
 
 @test "client: a name that resolves (localhost) works" {
-	port=$(helper_server srv upper)
+	helper_server srv upper
 	fdsh_c_in 'abc' "nc localhost $port"
 	expect 0 "ABC"
 }
 
 @test "client: works in the middle of a pipeline (socat echo peer)" {
 	need_socat
-	port=$(socat_echo srv)
+	socat_echo srv
 	fdsh_c "echo hi | nc 127.0.0.1 $port | tr a-z A-Z"
 	expect 0 "HI"
 }
 
 @test "client: 10 MB through a half-closed connection, byte for byte (socat echo)" {
 	need_socat
-	port=$(socat_echo srv)
+	socat_echo srv
 	head -c 10000000 /dev/urandom >big
 	fdsh_c "nc 127.0.0.1 $port <big >got"
 	expect 0 ""
@@ -128,7 +127,7 @@ need_socat() {
 }
 
 @test "client: the reply comes only after the half-close (10 MB, python digest)" {
-	port=$(helper_server srv digest)
+	helper_server srv digest
 	head -c 10000000 /dev/urandom >big
 	want="10000000 $(sha256sum big | cut -d' ' -f1)"
 	fdsh_c "nc 127.0.0.1 $port <big"
@@ -137,14 +136,14 @@ need_socat() {
 
 @test "client: a reader that goes away ends nc quietly with status 0" {
 	need_socat
-	port=$(socat_echo srv)
+	socat_echo srv
 	fdsh_c "{ nc 127.0.0.1 $port </dev/zero; echo \"nc=\$?\" >&2; } | head -c 3"
 	expect 0 $'\0\0\0'
 	expect_stderr "nc=0"
 }
 
 @test "client: -w ends an idle connection quietly" {
-	port=$(helper_server srv digest) # says nothing until EOF, which never comes
+	helper_server srv digest # says nothing until EOF, which never comes
 	mkfifo idle
 	exec 7<>idle # a writer that never writes: stdin stays open and silent
 	start=$SECONDS
@@ -156,7 +155,7 @@ need_socat() {
 }
 
 @test "client -v reports the connection on stderr" {
-	port=$(helper_server srv upper)
+	helper_server srv upper
 	fdsh_c_in 'x' "nc -v 127.0.0.1 $port"
 	expect 0 "X"
 	expect_stderr "nc: connected to 127.0.0.1:$port"
@@ -222,7 +221,7 @@ need_socat() {
 }
 
 @test "listen: an address in use is one clear line, status 1" {
-	port=$(helper_server srv upper)
+	helper_server srv upper
 	fdsh_c "nc -l 127.0.0.1 $port"
 	expect 1 ""
 	expect_stderr "fdsh: line 1: nc: listen on 127.0.0.1 port $port: Address already in use"
@@ -231,7 +230,7 @@ need_socat() {
 # --- UDP, Unix, IPv6 ---------------------------------------------------------------------
 
 @test "udp client: a datagram and its reply (python peer)" {
-	port=$(helper_server srv udp-upper)
+	helper_server srv udp-upper
 	fdsh_c "printf 'ping\n' | nc -u -w 1 127.0.0.1 $port"
 	expect 0 "PING"
 }
@@ -308,7 +307,7 @@ need_socat() {
 # --- -z ----------------------------------------------------------------------------------
 
 @test "-z: status 0 for an open port, 1 with a message for a closed one" {
-	port=$(helper_server srv upper)
+	helper_server srv upper
 	closed=$(python3 "$HELPER" free-port)
 	fdsh_c "nc -z 127.0.0.1 $port; echo \$?; nc -z -v 127.0.0.1 $port; nc -z 127.0.0.1 $closed; echo \$?"
 	expect 0 $'0\n1'
@@ -434,7 +433,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 # --- sockets as fds ----------------------------------------------------------------------
 
 @test "-d N: the socket stays on fd N; -s half-closes it; nc lists it" {
-	port=$(helper_server srv upper)
+	helper_server srv upper
 	fdsh_c "nc -d 3 127.0.0.1 $port; nc; printf 'ping\n' >&3; nc -s 3; cat <&3; exec 3>&-; nc"
 	[ "$status" = 0 ]
 	[[ ${lines[0]} =~ ^3:\ tcp\ 127\.0\.0\.1:[0-9]+\ -\>\ 127\.0\.0\.1:$port$ ]]
@@ -443,7 +442,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 }
 
 @test "-o VAR: a free fd >= 10 in VAR; children inherit it" {
-	port=$(helper_server srv upper)
+	helper_server srv upper
 	fdsh_c "nc -o s 127.0.0.1 $port; echo \"s=\$s\"; echo hi >&\$s; readlink /proc/self/fd/\$s | cut -c1-7; nc -s \$s; cat <&\$s"
 	[ "$status" = 0 ]
 	[[ ${lines[0]} =~ ^s=[0-9]+$ ]]
@@ -453,7 +452,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 }
 
 @test "-d 10 in a script file: the shell moves the script's own fd out of the way" {
-	port=$(helper_server srv upper)
+	helper_server srv upper
 	fdsh_file "nc -d 10 127.0.0.1 $port
 echo ping >&10
 nc -s 10
@@ -514,7 +513,7 @@ EOF
 }
 
 @test "error: a connect timeout is one line, not a hang" {
-	port=$(helper_server srv full)
+	helper_server srv full
 	start=$SECONDS
 	fdsh_c "nc -w 1 127.0.0.1 $port"
 	expect 1 ""
@@ -523,7 +522,7 @@ EOF
 }
 
 @test "error: a peer that resets" {
-	port=$(helper_server srv reset)
+	helper_server srv reset
 	run --separate-stderr bash -c "{ echo hi; sleep 3; } | timeout 8 $FDSH -c 'nc 127.0.0.1 $port'"
 	expect 1 ""
 	expect_stderr "fdsh: line 1: nc: read from socket: Connection reset by peer"
@@ -578,13 +577,13 @@ EOF
 # --- /dev/tcp, /dev/udp and named fd redirections ----------------------------------------
 
 @test "redirection: exec 5<>/dev/tcp/HOST/PORT, then half-close and read the reply" {
-	port=$(helper_server srv upper)
+	helper_server srv upper
 	fdsh_c "exec 5<>/dev/tcp/127.0.0.1/$port; echo ping >&5; readlink /proc/self/fd/5 | cut -c1-7; nc -s 5; cat <&5"
 	expect 0 $'socket:\nPING'
 }
 
 @test "redirection: exec {s}<>/dev/tcp puts a free fd >= 10 in s; exec {s}>&- closes it" {
-	port=$(helper_server srv upper)
+	helper_server srv upper
 	fdsh_c "exec {s}<>/dev/tcp/localhost/$port; echo \"\$s\"; echo hi >&\$s; nc -s \$s; cat <&\$s; exec {s}>&-; nc"
 	[ "$status" = 0 ]
 	[ "${lines[0]}" -ge 10 ]
@@ -610,7 +609,7 @@ fdsh: line 1: /dev/tcp/127.0.0.1: No such file or directory"
 }
 
 @test "trace shows the socket calls of nc" {
-	port=$(helper_server srv upper)
+	helper_server srv upper
 	fdsh_c "trace nc -z 127.0.0.1 $port"
 	expect 0 ""
 	[[ $stderr == *"] socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC) = 3"* ]]
