@@ -12,6 +12,9 @@ LDLIBS   = -Wl,-Bstatic -lreadline -ltinfo -Wl,-Bdynamic
 # Core modules in data-flow order: input -> tokens -> AST -> expansions -> processes.
 SRCS = shell.c memalloc.c error.c input.c tokenizer.c parser.c ast.c alias.c \
        vars.c expand.c arith.c pattern.c redir.c exec.c jobs.c trap.c trace.c lineedit.c net.c \
+       lineedit_prompt.c \
+       lineedit_history.c \
+       lineedit_complete.c \
        builtins/builtins.c builtins/core.c builtins/cd.c builtins/echo.c \
        builtins/vars.c builtins/set.c builtins/hash.c builtins/jobs.c builtins/nc.c \
        builtins/test.c \
@@ -24,7 +27,9 @@ SRCS = shell.c memalloc.c error.c input.c tokenizer.c parser.c ast.c alias.c \
        builtins/trap.c \
        builtins/umask.c \
        builtins/ulimit.c \
-       builtins/times.c
+       builtins/times.c \
+       builtins/history.c \
+       builtins/help.c
 OBJS = $(SRCS:.c=.o)
 DEPS = $(OBJS:.o=.d)
 

@@ -91,6 +91,10 @@ static bool refill_fd(struct input *in)
 
 static bool refill_tty(struct input *in)
 {
+	/* Lines of a command that never ran (syntax error, Ctrl-C) still go
+	 * to the history, where they can be recalled and fixed. */
+	if (in->prompt == 1 && in->cmdtext.len)
+		le_command_done(in);
 	char *line = le_readline(in->prompt);
 	in->prompt = 2;
 	if (!line)

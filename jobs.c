@@ -14,6 +14,7 @@
 #include "redir.h"
 #include "shell.h"
 #include "trace.h"
+#include "trap.h"
 
 struct job *jobs;
 int jobs_ttyfd = -1;
@@ -176,6 +177,34 @@ void jobs_reap(void)
 	}
 }
 
+/* Back at the prompt after a foreground job: a job that ended normally may
+ * have changed the terminal on purpose (stty), so its modes are kept; one
+ * that was stopped or killed (vi, less) gets the shell's modes back. */
+static void keep_or_restore_tmodes(const struct job *j)
+{
+	if (jobs_ttyfd < 0 || !have_tmodes)
+		return;
+	int ws = j->procs[j->nprocs - 1].status;
+	if (job_state(j) == JOB_DONE && WIFEXITED(ws))
+		tcgetattr(jobs_ttyfd, &shell_tmodes);
+	else
+		tcsetattr(jobs_ttyfd, TCSADRAIN, &shell_tmodes);
+}
+
+/* Ctrl-C killed the foreground job of an interactive shell: the shell
+ * behaves as if it got the SIGINT itself (the job had the terminal, so it
+ * did not), and the rest of the command line is abandoned. */
+static void interrupt_shell_if_sigint(const struct job *j)
+{
+	int ws = j->procs[j->nprocs - 1].status;
+	if (!sh.interactive || sh.in_child || !WIFSIGNALED(ws) || WTERMSIG(ws) != SIGINT)
+		return;
+	if (trap_get(SIGINT))
+		return;
+	got_sigint = 1;
+	trap_pending = 1;
+}
+
 /* A foreground child killed by a signal is reported like other shells do. */
 static void report_signal(struct job *j)
 {
@@ -195,7 +224,10 @@ static void report_signal(struct job *j)
 	(void)!write(2, buf, strlen(buf));
 }
 
-static void wait_procs(struct job *j, int options)
+/* Wait until every process of j ended or stopped. With `interruptible`
+ * (the wait builtin), a signal the shell handles ends the wait early:
+ * returns that signal, else 0. */
+static int wait_procs(struct job *j, int options, bool interruptible)
 {
 	for (int i = 0; i < j->nprocs; i++) {
 		struct proc *p = &j->procs[i];
@@ -204,6 +236,8 @@ static void wait_procs(struct job *j, int options)
 			pid_t r = t_waitpid(p->pid, &ws, options);
 			if (r == p->pid) {
 				record(p, ws);
+			} else if (r < 0 && errno == EINTR && interruptible && trap_pending_signal()) {
+				return trap_pending_signal();
 			} else if (r < 0 && errno != EINTR) {
 				/* Already collected elsewhere: nothing more to learn. */
 				p->done = true;
@@ -211,14 +245,17 @@ static void wait_procs(struct job *j, int options)
 			}
 		}
 	}
+	return 0;
 }
 
 int job_wait_foreground(struct job *j)
 {
 	int options = j->control ? WUNTRACED : 0;
-	wait_procs(j, options);
-	if (j->control)
+	wait_procs(j, options, false);
+	if (j->control) {
 		jobs_give_terminal(jobs_shell_pgid);
+		keep_or_restore_tmodes(j);
+	}
 	int st = job_status(j);
 	if (job_state(j) == JOB_STOPPED) {
 		if (!j->id)
@@ -230,6 +267,7 @@ int job_wait_foreground(struct job *j)
 		return 128 + WSTOPSIG(j->procs[j->nprocs - 1].status ? j->procs[j->nprocs - 1].status : SIGTSTP << 8);
 	}
 	report_signal(j);
+	interrupt_shell_if_sigint(j);
 	if (j->id)
 		job_remove(j);
 	else
@@ -239,8 +277,8 @@ int job_wait_foreground(struct job *j)
 
 int job_wait(struct job *j)
 {
-	wait_procs(j, opts[OPT_MONITOR] ? WUNTRACED : 0);
-	return job_status(j);
+	int sig = wait_procs(j, opts[OPT_MONITOR] ? WUNTRACED : 0, true);
+	return sig ? 128 + sig : job_status(j);
 }
 
 struct job *job_by_pid(pid_t pid)
@@ -365,10 +403,10 @@ void job_print(struct job *j, int fd, bool long_form, bool pid_only)
 	if (st == JOB_STOPPED)
 		snprintf(state, sizeof state, "Stopped");
 	if (long_form)
-		snprintf(line, sizeof line, "[%d]%c %ld %-22s %s%s\n", j->id, mark,
+		snprintf(line, sizeof line, "[%d]%c %ld %-24s%s%s\n", j->id, mark,
 		         (long)j->procs[0].pid, state, j->cmd, st == JOB_RUNNING ? " &" : "");
 	else
-		snprintf(line, sizeof line, "[%d]%c  %-22s %s%s\n", j->id, mark, state, j->cmd,
+		snprintf(line, sizeof line, "[%d]%c  %-24s%s%s\n", j->id, mark, state, j->cmd,
 		         st == JOB_RUNNING ? " &" : "");
 	(void)!write(fd, line, strlen(line));
 }
@@ -424,9 +462,6 @@ void jobs_give_terminal(pid_t pgid)
 	if (jobs_ttyfd < 0)
 		return;
 	tcsetpgrp(jobs_ttyfd, pgid);
-	/* Back at the prompt: restore the modes a job (vi, less) may have changed. */
-	if (pgid == jobs_shell_pgid && have_tmodes)
-		tcsetattr(jobs_ttyfd, TCSADRAIN, &shell_tmodes);
 }
 
 int job_continue(struct job *j, bool foreground)
@@ -446,4 +481,33 @@ int job_continue(struct job *j, bool foreground)
 		return 0;
 	j->foreground = true;
 	return job_wait_foreground(j);
+}
+
+bool jobs_exit_check(unsigned long command_number)
+{
+	static bool warned;
+	static unsigned long warned_at;
+	jobs_reap();
+	bool stopped = false;
+	for (struct job *j = jobs; j; j = j->next)
+		if (job_state(j) == JOB_STOPPED)
+			stopped = true;
+	/* Warn once; a second attempt right after the warning exits. */
+	if (!stopped || (warned && command_number - warned_at <= 1))
+		return true;
+	warned = true;
+	warned_at = command_number;
+	fputs("There are stopped jobs.\n", stderr);
+	return false;
+}
+
+void jobs_hangup_stopped(void)
+{
+	for (struct job *j = jobs; j; j = j->next) {
+		if (job_state(j) != JOB_STOPPED || !j->pgid)
+			continue;
+		/* A stopped job cannot see SIGHUP until it is continued. */
+		t_kill(-j->pgid, SIGHUP);
+		t_kill(-j->pgid, SIGCONT);
+	}
 }

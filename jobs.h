@@ -71,4 +71,11 @@ int job_continue(struct job *j, bool foreground);
 /* Describe a wait status for "[1]+ Done" lines: "Done", "Exit 2", "Killed"... */
 const char *job_status_text(int status, char *buf, size_t n);
 
+/* An interactive shell is about to exit: false (after printing "There are
+ * stopped jobs.") the first time with stopped jobs, true when asked again
+ * by the next command (command_number counts the commands read). */
+bool jobs_exit_check(unsigned long command_number);
+/* On exit: stopped jobs get SIGHUP and SIGCONT, so they do not linger. */
+void jobs_hangup_stopped(void);
+
 #endif

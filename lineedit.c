@@ -1,72 +1,190 @@
-/* The readline front end (see lineedit.h). */
+/* The readline front end (see lineedit.h): reading one line, Ctrl-C and
+ * Ctrl-D at the prompt, editing modes, exit checks. */
 #include "lineedit.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "expand.h"
+#include "error.h"
 #include "input.h"
+#include "jobs.h"
+#include "lineedit_impl.h"
 #include "memalloc.h"
 #include "shell.h"
+#include "trap.h"
 #include "vars.h"
 
-static char *history_path;
+static bool initialized;
+static bool mode_set_by_user;  /* set -o vi/emacs before le_init: beats ~/.inputrc */
+static int eofs_ignored;
+
+_Noreturn void le_abandon(int status)
+{
+	sh_raise(status);
+}
+
+/* Readline calls this when a signal interrupted its read. The shell's
+ * SIGINT handler only set got_sigint; here, outside the handler, the typed
+ * text is dropped and the command abandoned (bash does the same from its
+ * event hook). */
+static int on_signal_event(void)
+{
+	if (!got_sigint)
+		return 0;
+	got_sigint = 0;
+	rl_free_line_state();
+	rl_echo_signal_char(SIGINT);
+	rl_cleanup_after_signal();
+	fputs("\n", stderr);
+	le_abandon(130);
+}
+
+static void apply_editing_mode(void)
+{
+	if (opts[OPT_VI])
+		rl_variable_bind("editing-mode", "vi");
+	else if (opts[OPT_EMACS])
+		rl_variable_bind("editing-mode", "emacs");
+}
+
+void le_editing_mode_changed(void)
+{
+	mode_set_by_user = true;
+	if (initialized)
+		apply_editing_mode();
+}
+
+/* The keymap may change under us (~/.inputrc, M-C-j): show it in set -o. */
+static void sync_mode_option(void)
+{
+	if (!opts[OPT_VI] && !opts[OPT_EMACS])
+		return;
+	opts[OPT_VI] = rl_editing_mode == 0;
+	opts[OPT_EMACS] = rl_editing_mode == 1;
+}
 
 void le_init(void)
 {
 	rl_readline_name = "fdsh";
-	using_history();
-	const char *hf = var_get("HISTFILE");
-	const char *home = var_get("HOME");
-	if (hf)
-		history_path = xstrdup(hf);
-	else if (home) {
-		history_path = xmalloc(strlen(home) + 20);
-		sprintf(history_path, "%s/.fdsh_history", home);
-	}
-	if (history_path)
-		read_history(history_path);
+	/* Prompts and echo go to stderr, as POSIX says for PS1. */
+	rl_outstream = stderr;
+	/* Signals stay with the shell's handlers; readline only reports an
+	 * interrupted read through the event hook. */
+	rl_catch_signals = 0;
+	rl_signal_event_hook = on_signal_event;
+	rl_initialize();
+	if (mode_set_by_user)
+		apply_editing_mode();
+	else
+		sync_mode_option();
+	le_complete_init();
+	le_history_init();
+	initialized = true;
 }
 
-char *le_prompt(int level)
+/* A line without editing (set +o emacs +o vi): prompt, then read bytes. */
+static char *plain_readline(const char *prompt)
 {
-	const char *ps = var_get(level == 1 ? "PS1" : "PS2");
-	if (!ps)
-		return xstrdup("");
-	struct arena_mark m = arena_mark(&stk);
-	char *p = xstrdup(expand_string(ps));
-	arena_release(&stk, m);
-	return p;
+	fputs(prompt, stderr);
+	fflush(stderr);
+	struct strbuf sb;
+	sb_init(&sb);
+	for (;;) {
+		char c;
+		ssize_t n = read(0, &c, 1);
+		if (n < 0 && errno == EINTR) {
+			if (got_sigint) {
+				got_sigint = 0;
+				sb_free(&sb);
+				fputs("\n", stderr);
+				le_abandon(130);
+			}
+			continue;
+		}
+		if (n <= 0) {
+			if (sb.len)
+				break;
+			sb_free(&sb);
+			return NULL;
+		}
+		if (c == '\n')
+			break;
+		sb_addc(&sb, c);
+	}
+	sb_addc(&sb, '\0');
+	sb.len--;
+	return sb_take(&sb);
+}
+
+/* IGNOREEOF (or set -o ignoreeof): how many Ctrl-D in a row to ignore. */
+static long eof_limit(void)
+{
+	const char *v = var_get("IGNOREEOF");
+	if (!v)
+		return opts[OPT_IGNOREEOF] ? 10 : 0;
+	char *end;
+	long n = strtol(v, &end, 10);
+	return *v && !*end && n >= 0 ? n : 10;
+}
+
+/* Ctrl-D at the PS1 prompt: exit, unless IGNOREEOF or stopped jobs say no. */
+static bool eof_ends_shell(void)
+{
+	if (eofs_ignored < eof_limit()) {
+		eofs_ignored++;
+		fputs("Use \"exit\" to leave the shell.\n", stderr);
+		return false;
+	}
+	return le_may_exit();
+}
+
+static char *read_one_line(const char *prompt)
+{
+	got_sigint = 0;
+	if (!opts[OPT_VI] && !opts[OPT_EMACS])
+		return plain_readline(prompt);
+	char *line = readline(prompt);
+	sync_mode_option();
+	return line;
 }
 
 char *le_readline(int level)
 {
-	char *prompt = le_prompt(level);
 	fflush(stdout);
-	char *line = readline(prompt);
-	free(prompt);
-	return line;
+	le_history_sync_size();
+	for (;;) {
+		char *prompt = le_prompt(level);
+		char *line = read_one_line(prompt);
+		free(prompt);
+		if (!line) {
+			if (level == 1 && !eof_ends_shell())
+				continue;
+			return NULL;
+		}
+		eofs_ignored = 0;
+		line = le_history_expand(line);
+		if (line)
+			return line;
+		/* A failed !-expansion drops the whole command, as in bash. */
+		if (level > 1)
+			le_abandon(sh.status);
+	}
 }
 
-void le_command_done(struct input *in)
+bool le_may_exit(void)
 {
-	struct strbuf *t = &in->cmdtext;
-	while (t->len && (t->s[t->len - 1] == '\n'))
-		t->s[--t->len] = '\0';
-	if (t->len) {
-		add_history(t->s);
-		if (history_path)
-			append_history(1, history_path);
-	}
-	t->len = 0;
-	if (t->s)
-		t->s[0] = '\0';
+	return jobs_exit_check(le_commands_read());
 }
 
 void le_finish(void)
 {
+	if (initialized)
+		le_history_truncate_file();
 }

@@ -15,6 +15,7 @@
 #include "builtins/builtins.h"
 #include "error.h"
 #include "exec.h"
+#include "expand.h"
 #include "input.h"
 #include "jobs.h"
 #include "lineedit.h"
@@ -22,8 +23,6 @@
 #include "trace.h"
 #include "trap.h"
 #include "vars.h"
-
-#define FDSH_VERSION "0.1"
 
 extern char **environ;
 
@@ -71,10 +70,12 @@ void opt_changed(int opt)
 	case OPT_VI:
 		if (opts[OPT_VI])
 			opts[OPT_EMACS] = false;
+		le_editing_mode_changed();
 		break;
 	case OPT_EMACS:
 		if (opts[OPT_EMACS])
 			opts[OPT_VI] = false;
+		le_editing_mode_changed();
 		break;
 	default:
 		break;
@@ -85,8 +86,10 @@ void sh_exit(int status)
 {
 	sh.status = status;   /* $? in the EXIT trap is the exit status */
 	trap_run_exit();
-	if (sh.interactive && !sh.in_child)
+	if (sh.interactive && !sh.in_child) {
 		le_finish();
+		jobs_hangup_stopped();
+	}
 	fflush(stdout);
 	_exit(status & 0xff);
 }
@@ -219,6 +222,22 @@ static char *home_file(const char *name)
 	return p;
 }
 
+/* $ENV undergoes parameter expansion (POSIX); NULL if that fails. */
+static char *expand_env_path(const char *env)
+{
+	static char *result;
+	struct handler h;
+	h.prev = sh_handler;
+	sh_handler = &h;
+	struct arena_mark m = arena_mark(&stk);
+	result = NULL;
+	if (!setjmp(h.env))
+		result = xstrdup(expand_string(env));
+	sh_handler = h.prev;
+	arena_release(&stk, m);
+	return result;
+}
+
 static void startup_files(void)
 {
 	if (sh.login) {
@@ -231,9 +250,7 @@ static void startup_files(void)
 		return;
 	const char *env = var_get("ENV");
 	if (env) {
-		struct arena_mark m = arena_mark(&stk);
-		char *expanded = xstrdup(env);
-		arena_release(&stk, m);
+		char *expanded = expand_env_path(env);
 		source_if_exists(expanded);
 		free(expanded);
 	} else {

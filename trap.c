@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "error.h"
 #include "exec.h"
 #include "memalloc.h"
 #include "shell.h"
@@ -22,8 +23,12 @@ static bool in_exit_trap;
 
 static void on_signal(int sig)
 {
-	if (sig == SIGINT)
+	if (sig == SIGINT) {
 		got_sigint = 1;
+		/* An interactive shell abandons the command line (see below). */
+		if (interactive_handling)
+			trap_pending = 1;
+	}
 	if (sig > 0 && sig < NSIGS && actions[sig]) {
 		pending[sig] = 1;
 		trap_pending = 1;
@@ -107,9 +112,30 @@ const char *trap_get(int sig)
 	return sig >= 0 && sig < NSIGS ? actions[sig] : NULL;
 }
 
+/* Ctrl-C in an interactive shell (at the shell itself, or killing its
+ * foreground job) ends the whole command line, as in bash: a loop stops. */
+static void interrupt_command_line(void)
+{
+	if (!got_sigint || !interactive_handling || actions[SIGINT] || sh.in_child)
+		return;
+	got_sigint = 0;
+	sh_raise(128 + SIGINT);
+}
+
+int trap_pending_signal(void)
+{
+	if (got_sigint)
+		return SIGINT;
+	for (int sig = 1; sig < NSIGS; sig++)
+		if (pending[sig])
+			return sig;
+	return 0;
+}
+
 void trap_run_pending(void)
 {
 	trap_pending = 0;
+	interrupt_command_line();
 	for (int sig = 1; sig < NSIGS; sig++) {
 		if (!pending[sig])
 			continue;

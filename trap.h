@@ -15,8 +15,11 @@ void trap_init(void);
 int trap_set(int sig, const char *action);
 const char *trap_get(int sig);       /* NULL when not trapped */
 bool trap_ignored_at_entry(int sig);
-/* Run the actions of signals that arrived (between commands). */
+/* Run the actions of signals that arrived (between commands). In an
+ * interactive shell an untrapped Ctrl-C unwinds to the prompt instead. */
 void trap_run_pending(void);
+/* A signal that arrived and was not handled yet (SIGINT first), or 0. */
+int trap_pending_signal(void);
 /* The EXIT trap, once. */
 void trap_run_exit(void);
 /* In a new child: default dispositions, except what was ignored on entry or

@@ -50,6 +50,13 @@ const struct builtin builtin_table[] = {
 	  "A leading ':' in optstring reports errors silently through name and OPTARG." },
 	{ "hash", builtin_hash, 0, "hash [-r] [name...]",
 	  "Remember (or with -r forget) where commands are found on PATH; list them." },
+	{ "help", builtin_help, 0, "help [-s] [pattern...]",
+	  "List the builtins, or show the usage and description of those matching pattern;\n"
+	  "-s shows only the usage." },
+	{ "history", builtin_history, 0, "history [-c] [-d n] [count] | history -s args | history -r|-w",
+	  "List the command history (the last count entries); -c clears it, -d deletes entry n,\n"
+	  "-s adds the arguments as an entry, -r reads and -w rewrites $HISTFILE.\n"
+	  "Every command is appended to $HISTFILE as soon as it is read." },
 	{ "jobs", builtin_jobs, 0, "jobs [-lp] [%job...]",
 	  "List jobs; -l adds process IDs, -p prints only the process group IDs." },
 	{ "kill", builtin_kill, 0, "kill [-s sig | -sig] pid|%job... | kill -l [status]",

@@ -55,6 +55,8 @@ int builtin_fg(int argc, char **argv);
 int builtin_bg(int argc, char **argv);
 int builtin_nc(int argc, char **argv);
 extern const char builtin_nc_help[]; /* long: every option of nc (builtins/nc.c) */
+int builtin_help(int argc, char **argv);
+int builtin_history(int argc, char **argv);
 int builtin_test(int argc, char **argv);
 int builtin_bracket(int argc, char **argv);
 int builtin_printf(int argc, char **argv);

@@ -10,6 +10,7 @@
 
 #include "builtins/builtins.h"
 #include "error.h"
+#include "lineedit.h"
 #include "exec.h"
 #include "input.h"
 #include "redir.h"
@@ -57,6 +58,12 @@ int builtin_exit(int argc, char **argv)
 		if (n < 0)
 			sh_raise(2);
 		st = (int)(n & 0xff);
+	}
+	if (sh.interactive && !sh.in_child) {
+		/* As bash: say so, and refuse once while jobs are stopped. */
+		fputs("exit\n", stderr);
+		if (!le_may_exit())
+			return 1;
 	}
 	sh_exit(st);
 }

@@ -12,13 +12,20 @@
 #include "trace.h"
 #include "trap.h"
 
+/* Wait for every running job; stopped jobs stay in the table for fg/bg.
+ * A signal (Ctrl-C, a trap) ends the wait with status 128+n. */
 static int wait_all(void)
 {
-	while (jobs) {
-		struct job *j = jobs;
-		if (job_state(j) != JOB_STOPPED)
-			job_wait(j);
-		job_remove(j);
+	struct job *next;
+	for (struct job *j = jobs; j; j = next) {
+		next = j->next;
+		if (job_state(j) == JOB_STOPPED)
+			continue;
+		int st = job_wait(j);
+		if (job_state(j) == JOB_RUNNING)
+			return st;
+		if (job_state(j) == JOB_DONE)
+			job_remove(j);
 	}
 	return 0;
 }
@@ -53,6 +60,8 @@ int builtin_wait(int argc, char **argv)
 			}
 		}
 		st = job_wait(j);
+		if (job_state(j) == JOB_RUNNING)
+			return st;   /* interrupted by a signal */
 		if (job_state(j) == JOB_DONE)
 			job_remove(j);
 	}
@@ -233,7 +242,8 @@ int builtin_bg(int argc, char **argv)
 				break;
 			continue;
 		}
-		printf("[%d] %s &\n", j->id, j->cmd);
+		printf("[%d]%c %s &\n", j->id, j == job_current() ? '+' : j == job_previous() ? '-' : ' ',
+		       j->cmd);
 		fflush(stdout);
 		job_continue(j, false);
 		if (argc == 1)
