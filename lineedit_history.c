@@ -92,6 +92,11 @@ void le_history_init(void)
 	history_write_timestamps = 1;
 	history_multiline_entries = 1;
 	history_quotes_inhibit_expansion = 1;
+	/* As bash: "#<digits>" lines are timestamps (not counted when the file
+	 * is trimmed), # starts a comment that !-expansion skips, and ;&()|<>
+	 * end a !prefix. */
+	history_comment_char = '#';
+	history_search_delimiter_chars = ";&()|<>";
 	history_inhibit_expansion_function = inhibit_expansion;
 	set_defaults();
 	le_history_sync_size();
