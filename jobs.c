@@ -201,7 +201,7 @@ static void interrupt_shell_if_sigint(const struct job *j)
 		return;
 	if (trap_get(SIGINT))
 		return;
-	got_sigint = 1;
+	got_sigint = 2;   /* 2: the newline after ^C is already out (report_signal) */
 	trap_pending = 1;
 }
 
@@ -277,6 +277,8 @@ int job_wait_foreground(struct job *j)
 
 int job_wait(struct job *j)
 {
+	if (j->inherited)
+		return 127;
 	int sig = wait_procs(j, opts[OPT_MONITOR] ? WUNTRACED : 0, true);
 	return sig ? 128 + sig : job_status(j);
 }
@@ -362,11 +364,10 @@ struct job *job_find(const char *spec, const char *who)
 
 void jobs_forget_all(void)
 {
-	while (jobs) {
-		struct job *j = jobs;
-		jobs = j->next;
-		job_free(j);
-	}
+	/* Kept for `jobs` and `kill %n` (kill $(jobs -p) works in bash), but
+	 * they are the parent's children: never waited for here. */
+	for (struct job *j = jobs; j; j = j->next)
+		j->inherited = true;
 }
 
 const char *job_status_text(int ws, char *buf, size_t n)

@@ -27,6 +27,7 @@ struct job {
 	bool notified;   /* its last state change was reported */
 	bool control;    /* started with job control: own process group */
 	bool waited;     /* collected by wait or a foreground wait */
+	bool inherited;  /* a subshell's copy of its parent's job: not its child */
 	unsigned long seq; /* start order, for %+ and %- */
 };
 
@@ -58,7 +59,7 @@ void job_remove(struct job *j);
 /* %+ and %- */
 struct job *job_current(void);
 struct job *job_previous(void);
-/* In a forked child: forget the parent's jobs. */
+/* In a forked child: the parent's jobs stay listed but are never waited for. */
 void jobs_forget_all(void);
 /* Print one line about a job ("[1]+  Running  sleep 30 &"). */
 void job_print(struct job *j, int fd, bool long_form, bool pid_only);

@@ -118,6 +118,9 @@ static void interrupt_command_line(void)
 {
 	if (!got_sigint || !interactive_handling || actions[SIGINT] || sh.in_child)
 		return;
+	/* The terminal echoed ^C; end its line unless a job report did. */
+	if (got_sigint == 1)
+		(void)!write(2, "\n", 1);
 	got_sigint = 0;
 	sh_raise(128 + SIGINT);
 }

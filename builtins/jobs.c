@@ -19,7 +19,7 @@ static int wait_all(void)
 	struct job *next;
 	for (struct job *j = jobs; j; j = next) {
 		next = j->next;
-		if (job_state(j) == JOB_STOPPED)
+		if (job_state(j) == JOB_STOPPED || j->inherited)
 			continue;
 		int st = job_wait(j);
 		if (job_state(j) == JOB_RUNNING)
