@@ -20,13 +20,15 @@
 # Needs socat and ncat for their columns (Debian: apt-get install -y socat ncat);
 # a tool that is missing shows "-". Exits 0 once the table is printed, 2 if it
 # cannot run.
+# The workloads are called by name ("$w" "$t"): shellcheck cannot see that.
+# shellcheck disable=SC2317
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
 quick=0
 case ${1-} in
 --quick | -q) quick=1 ;;
---help | -h) sed -n '2,/^set -u/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+--help | -h) sed -n '2,/cannot run\.$/p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 "") ;;
 *) echo "usage: bench/nc.sh [--quick]" >&2; exit 2 ;;
 esac
@@ -59,9 +61,9 @@ trap cleanup EXIT
 # wait_listen PORT: until something listens on TCP PORT (at most 10 s). Reads
 # /proc/net/tcp* instead of connecting, which would use up a one-shot listener.
 wait_listen() {
-	local hex i
+	local hex
 	hex=$(printf '%04X' "$1")
-	for i in $(seq 500); do
+	for _ in $(seq 500); do
 		grep -qE ":$hex [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
 		sleep 0.02
 	done
@@ -123,7 +125,7 @@ median() {
 declare -A res
 for w in throughput connections; do
 	for t in "${tools[@]}"; do res[$w.$t]=""; done
-	for r in $(seq "$ROUNDS"); do
+	for _ in $(seq "$ROUNDS"); do
 		for t in "${tools[@]}"; do
 			res[$w.$t]+=" $($w "$t")"
 		done
@@ -146,6 +148,7 @@ for w in throughput connections; do
 	declare -A m=()
 	for t in fdsh socat ncat; do
 		m[$t]=-
+		# shellcheck disable=SC2086 # one word per round
 		[ -n "${res[$w.$t]+x}" ] && m[$t]=$(median ${res[$w.$t]})
 	done
 	label=$([ "$w" = throughput ] && echo "throughput MB/s" || echo "connections/s")
