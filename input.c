@@ -137,7 +137,7 @@ static int next_byte(struct input *in)
 	return (unsigned char)in->buf[in->pos++];
 }
 
-int in_getc(struct input *in)
+int in_getc_slow(struct input *in)
 {
 	int c = in->nunget ? in->unget[--in->nunget] : next_byte(in);
 	if (c == '\n')

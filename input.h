@@ -40,7 +40,19 @@ void in_init_fd(struct input *in, int fd);
 void in_init_tty(struct input *in);
 void in_free(struct input *in);
 
-int in_getc(struct input *in);
+int in_getc_slow(struct input *in);
+/* The next character, or -1 at the end. The common case — plain buffered
+ * text — is inlined: the tokenizer calls this for every byte of a script. */
+static inline int in_getc(struct input *in)
+{
+	if (in->pos < in->len && !in->nunget && !in->pb && !in->capture_depth) {
+		int c = (unsigned char)in->buf[in->pos++];
+		if (c == '\n')
+			in->lineno++;
+		return c;
+	}
+	return in_getc_slow(in);
+}
 void in_ungetc(struct input *in, int c);
 /* Read alias text before the rest of the input; `tag` marks the alias busy. */
 void in_push_string(struct input *in, const char *s, void *tag);

@@ -76,7 +76,7 @@ void sb_grow(struct strbuf *sb, size_t extra)
 	sb->cap = cap;
 }
 
-void sb_addc(struct strbuf *sb, char c)
+void sb_addc_slow(struct strbuf *sb, char c)
 {
 	sb_grow(sb, 1);
 	sb->s[sb->len++] = c;

@@ -23,7 +23,16 @@ struct strbuf {
 void sb_init(struct strbuf *sb);
 void sb_free(struct strbuf *sb);
 void sb_grow(struct strbuf *sb, size_t extra);
-void sb_addc(struct strbuf *sb, char c);
+void sb_addc_slow(struct strbuf *sb, char c);
+static inline void sb_addc(struct strbuf *sb, char c)
+{
+	if (sb->len + 1 < sb->cap) {
+		sb->s[sb->len++] = c;
+		sb->s[sb->len] = '\0';
+	} else {
+		sb_addc_slow(sb, c);
+	}
+}
 void sb_addn(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -11,7 +11,10 @@ static int echo_arg(const char *s)
 {
 	for (; *s; s++) {
 		if (*s != '\\' || !s[1]) {
-			putchar(*s);
+			/* Write the run up to the next backslash at once. */
+			size_t n = strcspn(s + 1, "\\") + 1;
+			fwrite(s, 1, n, stdout);
+			s += n - 1;
 			continue;
 		}
 		int c = *++s;
