@@ -33,6 +33,10 @@ SRCS = shell.c memalloc.c error.c input.c tokenizer.c parser.c ast.c alias.c \
 OBJS = $(SRCS:.c=.o)
 DEPS = $(OBJS:.o=.d)
 
+# The fd viewer of the teaching trace (issue 6); OBJS and DEPS expand SRCS lazily.
+SRCS += fdview.c
+SRCS += builtins/fds.c
+
 all: fdsh
 
 fdsh: $(OBJS)

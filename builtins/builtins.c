@@ -42,6 +42,12 @@ const struct builtin builtin_table[] = {
 	{ "export", builtin_export, BI_SPECIAL, "export [-p] [name[=value]...]",
 	  "Mark variables for the environment of commands; -p lists them." },
 	{ "false", builtin_false, 0, "false", "Fail: return status 1." },
+	{ "fds", builtin_fds, 0, "fds [PID...] | fds -p | fds --tree [PID]",
+	  "Show the fd table of the shell or of processes, from /proc: what each fd points\n"
+	  "to (terminal, file with mode and offset, pipe with inode and end, socket with\n"
+	  "addresses), close-on-exec, and fds that share one open file. -p (in a\n"
+	  "pipeline): each process of the pipeline with fds 0-2 and the pipes between\n"
+	  "them; --tree: the same for a process and everything below it." },
 	{ "fg", builtin_fg, 0, "fg [%job]",
 	  "Bring a job to the foreground and wait for it." },
 	{ "getopts", builtin_getopts_cmd, 0, "getopts optstring name [arg...]",

@@ -48,6 +48,7 @@ int builtin_shift(int argc, char **argv);
 int builtin_set(int argc, char **argv);
 int builtin_hash(int argc, char **argv);
 int builtin_trace(int argc, char **argv);
+int builtin_fds(int argc, char **argv);
 int builtin_wait(int argc, char **argv);
 int builtin_kill(int argc, char **argv);
 int builtin_jobs(int argc, char **argv);
