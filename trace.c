@@ -103,7 +103,10 @@ static void emit_line(struct strbuf *sb)
 static void add_errno(struct strbuf *sb, int err)
 {
 	const char *name = strerrorname_np(err);
-	sb_printf(sb, " = -1 %s (%s)", name ? name : "?", strerror(err));
+	/* strerrordesc_np: the English text strace prints, and no message
+	 * catalogue opened behind the trace's back (strerror may load one). */
+	const char *desc = strerrordesc_np(err);
+	sb_printf(sb, " = -1 %s (%s)", name ? name : "?", desc ? desc : "?");
 }
 
 /* " = r" or " = -1 ENOENT (No such file or directory)", then the line out. */
