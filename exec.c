@@ -380,29 +380,23 @@ static void xtrace(struct word *assigns, char **values, int argc, char **argv)
 	sb_free(&sb);
 }
 
-static char **expand_assignments(struct word *assigns, int *count)
+/* Expand and perform a command's assignments from left to right, so each sees
+ * the ones before it (x=1 y=$x). Values are kept for xtrace. Returns -1 after
+ * an assignment to a read-only variable (already reported). */
+static int do_assignments(struct word *assigns, char ***values, int flags, bool local)
 {
 	int n = 0;
 	for (struct word *w = assigns; w; w = w->next)
 		n++;
-	char **values = arena_alloc(&stk, sizeof *values * (size_t)(n + 1));
-	int i = 0;
-	for (struct word *w = assigns; w; w = w->next)
-		values[i++] = expand_assignment_value(w->text + assignment_name_len(w->text) + 1);
-	*count = n;
-	return values;
-}
-
-/* Apply assignments; returns -1 if one hit a read-only variable. */
-static int do_assignments(struct word *assigns, char **values, int flags, bool local)
-{
+	*values = arena_alloc(&stk, sizeof **values * (size_t)(n + 1));
 	int i = 0;
 	for (struct word *w = assigns; w; w = w->next, i++) {
 		int nl = assignment_name_len(w->text);
 		char *name = arena_strndup(&stk, w->text, (size_t)nl);
+		(*values)[i] = expand_assignment_value(w->text + nl + 1);
 		if (local)
 			var_make_local(name);
-		if (var_set(name, values[i], flags) < 0)
+		if (var_set(name, (*values)[i], flags) < 0)
 			return -1;
 	}
 	return 0;
@@ -427,25 +421,17 @@ struct spawn {
 	char *path;
 	char **envp;
 	struct redir_plan plan;
-	bool scoped;
 };
 
-static int spawn_prepare(struct spawn *sp, struct node *n, char **argv, char **values, char *path)
+/* The prefix assignments are already in a scope (exec_simple); a pipeline
+ * stage with assignments is not spawned this way. */
+static int spawn_prepare(struct spawn *sp, struct node *n, char **argv, char *path)
 {
 	sp->argv = argv;
 	sp->path = path;
 	int st = redir_prepare(n->redirs, &sp->plan);
 	if (st)
 		return st;
-	sp->scoped = n->u.simple.assigns != NULL;
-	if (sp->scoped) {
-		var_push_scope();
-		if (do_assignments(n->u.simple.assigns, values, V_EXPORT, true) < 0) {
-			var_pop_scope();
-			redir_plan_done(&sp->plan);
-			return 1;
-		}
-	}
 	sp->envp = var_environ();
 	return 0;
 }
@@ -476,14 +462,12 @@ static pid_t spawn_start(struct spawn *sp, int in, int out, int other)
 static void spawn_finish(struct spawn *sp)
 {
 	redir_plan_done(&sp->plan);
-	if (sp->scoped)
-		var_pop_scope();
 }
 
-static int spawn_external(struct node *n, char **argv, char **values, char *path)
+static int spawn_external(struct node *n, char **argv, char *path)
 {
 	struct spawn sp;
-	int st = spawn_prepare(&sp, n, argv, values, path);
+	int st = spawn_prepare(&sp, n, argv, path);
 	if (st)
 		return st;
 	pid_t pid = spawn_start(&sp, -1, -1, -1);
@@ -502,11 +486,11 @@ static bool can_vfork(const struct node *n)
 	return !trace_on && !job_control_active() && !has_fdvar(n->redirs);
 }
 
-static int run_external(struct node *n, char **argv, char **values, int flags)
+static int run_external(struct node *n, char **argv, int flags)
 {
 	char *path = command_path(argv[0]);
 	if (!(flags & EV_EXIT) && can_vfork(n)) {
-		int st = spawn_external(n, argv, values, path);
+		int st = spawn_external(n, argv, path);
 		free(path);
 		return st;
 	}
@@ -527,8 +511,6 @@ static int run_external(struct node *n, char **argv, char **values, int flags)
 	int rs = redir_apply(n->redirs, false);
 	if (rs)
 		child_exit(rs);
-	if (do_assignments(n->u.simple.assigns, values, V_EXPORT, false) < 0)
-		child_exit(1);
 	child_exit(exec_path(argv[0], path, argv, var_environ()));
 }
 
@@ -561,10 +543,9 @@ static int run_builtin(const struct builtin *bi, int argc, char **argv)
 	return st;
 }
 
-/* A builtin or function in the shell: redirections undone afterwards,
- * prefix assignments kept only for special builtins. */
+/* A builtin or function in the shell, with its redirections undone afterwards. */
 static int run_in_shell(struct node *n, const struct builtin *bi, struct node *fn,
-                        int argc, char **argv, char **values)
+                        int argc, char **argv)
 {
 	bool special = bi && (bi->flags & BI_SPECIAL);
 	int mark = redir_mark();
@@ -575,18 +556,7 @@ static int run_in_shell(struct node *n, const struct builtin *bi, struct node *f
 			sh_raise(rs);
 		return rs;
 	}
-	bool scoped = n->u.simple.assigns && !special;
-	if (scoped)
-		var_push_scope();
-	int st;
-	if (do_assignments(n->u.simple.assigns, values, scoped ? V_EXPORT : 0, scoped) < 0)
-		st = 1;
-	else if (fn)
-		st = call_function(fn, argc, argv);
-	else
-		st = run_builtin(bi, argc, argv);
-	if (scoped)
-		var_pop_scope();
+	int st = fn ? call_function(fn, argc, argv) : run_builtin(bi, argc, argv);
 	if (bi && ((bi->fn == builtin_exec && argc == 1) ||
 	           (bi->fn == builtin_command && argc == 2 && strcmp(argv[1], "exec") == 0)))
 		redir_forget(mark);   /* exec >file: the redirections stay */
@@ -595,19 +565,40 @@ static int run_in_shell(struct node *n, const struct builtin *bi, struct node *f
 	return st;
 }
 
-static int assignments_only(struct node *n, char **values)
+/* A command of only assignments and redirections: the status is that of the
+ * last command substitution, or of a failed redirection. */
+static int assignments_only(struct node *n)
 {
 	int mark = redir_mark();
 	int st = expand_subst_status;
 	int rs = redir_apply(n->redirs, true);
 	if (rs)
 		st = rs;
-	else if (do_assignments(n->u.simple.assigns, values, 0, false) < 0)
-		st = 1;
 	redir_undo(mark);
-	if (st == 1 && !rs && !sh.interactive)
-		sh_raise(1);   /* assignment to a read-only variable */
 	return st;
+}
+
+/* What a command name runs: a function, a builtin or (both NULL) a program. */
+static void find_command(const char *name, const struct builtin **bi, struct node **fn)
+{
+	*bi = NULL;
+	*fn = NULL;
+	if (strchr(name, '/'))
+		return;
+	*bi = builtin_find(name);
+	if (!*bi || !((*bi)->flags & BI_SPECIAL))
+		*fn = func_find(name);
+	if (*fn)
+		*bi = NULL;
+}
+
+/* An assignment to a read-only variable: as in dash, the command does not
+ * run and a non-interactive shell exits. */
+static int assignment_failed(bool scoped)
+{
+	if (scoped)
+		var_pop_scope();
+	sh_raise(2);
 }
 
 static int exec_simple(struct node *n, int flags)
@@ -615,24 +606,33 @@ static int exec_simple(struct node *n, int flags)
 	sh.lineno = n->lineno;
 	struct arena_mark m = arena_mark(&stk);
 	expand_subst_status = 0;
-	int argc, nvalues;
+	int argc;
 	char **argv = expand_words(n->u.simple.args, &argc);
-	char **values = expand_assignments(n->u.simple.assigns, &nvalues);
+	const struct builtin *bi = NULL;
+	struct node *fn = NULL;
+	if (argc > 0)
+		find_command(argv[0], &bi, &fn);
+	/* Assignments before a command other than a special builtin last for that
+	 * command only and are exported to it: a scope popped afterwards. */
+	bool permanent = argc == 0 || (bi && (bi->flags & BI_SPECIAL));
+	bool scoped = !permanent && n->u.simple.assigns;
+	if (scoped)
+		var_push_scope();
+	char **values;
+	int ra = do_assignments(n->u.simple.assigns, &values, permanent ? 0 : V_EXPORT, scoped);
 	if (opts[OPT_XTRACE])
 		xtrace(n->u.simple.assigns, values, argc, argv);
 	int st;
-	if (argc == 0) {
-		st = assignments_only(n, values);
-	} else {
-		const struct builtin *bi = strchr(argv[0], '/') ? NULL : builtin_find(argv[0]);
-		struct node *fn = NULL;
-		if (!strchr(argv[0], '/') && !(bi && (bi->flags & BI_SPECIAL)))
-			fn = func_find(argv[0]);
-		if (fn || bi)
-			st = run_in_shell(n, fn ? NULL : bi, fn, argc, argv, values);
-		else
-			st = run_external(n, argv, values, flags);
-	}
+	if (ra < 0)
+		st = assignment_failed(scoped);
+	else if (argc == 0)
+		st = assignments_only(n);
+	else if (fn || bi)
+		st = run_in_shell(n, bi, fn, argc, argv);
+	else
+		st = run_external(n, argv, flags);
+	if (scoped)
+		var_pop_scope();
 	arena_release(&stk, m);
 	return st;
 }
@@ -690,16 +690,17 @@ static bool redirs_are_pure(const struct redir *r)
 
 /* A pipeline stage that is a plain external command can start with vfork:
  * expand it here and return its path, or NULL to fork a subshell instead. */
-static char *stage_spawnable(struct node *cmd, char ***argvp, char ***valuesp)
+static char *stage_spawnable(struct node *cmd, char ***argvp)
 {
+	/* Prefix assignments need a scope and may change PATH: not here. */
 	if (cmd->kind != N_SIMPLE || !cmd->u.simple.args || !can_vfork(cmd) || opts[OPT_XTRACE] ||
-	    !words_are_pure(cmd->u.simple.args) || !words_are_pure(cmd->u.simple.assigns) ||
+	    cmd->u.simple.assigns || !words_are_pure(cmd->u.simple.args) ||
 	    !redirs_are_pure(cmd->redirs))
 		return NULL;
 	const char *name = cmd->u.simple.args->text;
 	if (!strchr(name, '/') && (builtin_find(name) || func_find(name)))
 		return NULL;
-	int argc, nvalues;
+	int argc;
 	char **argv = expand_words(cmd->u.simple.args, &argc);
 	if (argc == 0 || strcmp(argv[0], name) != 0)
 		return NULL;
@@ -707,7 +708,6 @@ static char *stage_spawnable(struct node *cmd, char ***argvp, char ***valuesp)
 	if (!path)
 		return NULL;
 	*argvp = argv;
-	*valuesp = expand_assignments(cmd->u.simple.assigns, &nvalues);
 	return path;
 }
 
@@ -715,12 +715,12 @@ static char *stage_spawnable(struct node *cmd, char ***argvp, char ***valuesp)
  * this stage's own pipe, which belongs to the next stage. */
 static pid_t start_stage(struct job *j, struct node *cmd, int in, int out, int other)
 {
-	char **argv, **values;
-	char *path = stage_spawnable(cmd, &argv, &values);
+	char **argv;
+	char *path = stage_spawnable(cmd, &argv);
 	if (path) {
 		struct spawn sp;
 		pid_t pid = -1;
-		if (spawn_prepare(&sp, cmd, argv, values, path) == 0) {
+		if (spawn_prepare(&sp, cmd, argv, path) == 0) {
 			pid = spawn_start(&sp, in, out, other);
 			spawn_finish(&sp);
 			if (pid > 0)
@@ -944,8 +944,8 @@ static int exec_for(struct node *n)
 	exec_loop_depth++;
 	for (int i = 0; i < argc; i++) {
 		if (var_set(n->u.forn.var, argv[i], 0) < 0) {
-			st = 1;
-			break;
+			exec_loop_depth--;
+			sh_raise(2);
 		}
 		st = exec_node(n->u.forn.body, 0);
 		if (exec_skip && loop_should_stop())

@@ -32,13 +32,23 @@ enum attr {
 	A_QUO,     /* quoted: taken as is */
 	A_BRK,     /* zero-width: a field ends here ("$@" between parameters) */
 	A_KEEP,    /* zero-width: the field exists even if empty ("" or '') */
+	A_END,     /* zero-width: one unquoted expansion's result ends here (a run of
+	              IFS delimiters never reaches across it, as in dash) */
 };
+
+static bool is_mark(char at)
+{
+	return at == A_BRK || at == A_KEEP || at == A_END;
+}
 
 /* Modes of one walk over raw text. */
 #define M_DQ      0x1   /* inside double quotes */
 #define M_HEREDOC 0x2   /* a here-document body */
 #define M_ASSIGN  0x4   /* an assignment value: tilde after ':' too */
 #define M_TILDE   0x8   /* a tilde prefix may start here */
+#define M_FLAT    0x10  /* no field splitting follows: $@ joins like $* */
+#define M_BRACE   0x20  /* the word of ${x-word}: \} is an escape inside "..." */
+#define QUOTED(mode) ((mode) & (M_DQ | M_HEREDOC))
 
 struct exp {
 	struct strbuf s;
@@ -124,6 +134,8 @@ static const char *skip_backquote(const char *p)
 	return p;
 }
 
+static const char *skip_dollar(const char *p, bool dq);
+
 static const char *skip_dquote(const char *p)
 {
 	for (p++; *p;) {
@@ -132,7 +144,7 @@ static const char *skip_dquote(const char *p)
 		if (*p == '\\' && p[1])
 			p += 2;
 		else if (*p == '$')
-			p = expand_skip_dollar(p);
+			p = skip_dollar(p, true);
 		else if (*p == '`')
 			p = skip_backquote(p);
 		else
@@ -141,20 +153,21 @@ static const char *skip_dquote(const char *p)
 	return p;
 }
 
-static const char *skip_brace(const char *p)
+/* p at '{'. Inside double quotes a single quote is an ordinary character
+ * there (as in dash: "${x-'}'}" ends at the first '}'). */
+static const char *skip_brace(const char *p, bool dq)
 {
-	/* p at '{' */
 	for (p++; *p;) {
 		if (*p == '}')
 			return p + 1;
 		if (*p == '\\' && p[1])
 			p += 2;
-		else if (*p == '\'')
+		else if (*p == '\'' && !dq)
 			p = skip_squote(p);
 		else if (*p == '"')
 			p = skip_dquote(p);
 		else if (*p == '$')
-			p = expand_skip_dollar(p);
+			p = skip_dollar(p, dq);
 		else if (*p == '`')
 			p = skip_backquote(p);
 		else
@@ -175,7 +188,7 @@ static const char *skip_arith(const char *p)
 				return p[1] == ')' ? p + 2 : NULL;
 			depth--;
 		} else if (*p == '$') {
-			p = expand_skip_dollar(p);
+			p = skip_dollar(p, true);
 			continue;
 		} else if (*p == '`') {
 			p = skip_backquote(p);
@@ -204,11 +217,11 @@ static bool is_name_char(char c)
 	return is_name_start(c) || (c >= '0' && c <= '9');
 }
 
-const char *expand_skip_dollar(const char *p)
+static const char *skip_dollar(const char *p, bool dq)
 {
 	const char *q = p + 1;
 	if (*q == '{')
-		return skip_brace(q);
+		return skip_brace(q, dq);
 	if (*q == '(') {
 		if (q[1] == '(') {
 			const char *r = skip_arith(q);
@@ -226,6 +239,11 @@ const char *expand_skip_dollar(const char *p)
 		return q;
 	}
 	return q;
+}
+
+const char *expand_skip_dollar(const char *p)
+{
+	return skip_dollar(p, false);
 }
 
 /* ---- parameters ---- */
@@ -287,22 +305,53 @@ static const char *param_value(const char *name, size_t len)
 	return v;
 }
 
+/* The result of an expansion: taken as is inside quotes; otherwise subject
+ * to field splitting and globbing, as one region of splitting. */
+static void emit_result(struct exp *e, const char *v, size_t n, int mode)
+{
+	if (QUOTED(mode)) {
+		emit(e, v, n, A_QUO);
+		return;
+	}
+	emit(e, v, n, A_EXP);
+	emit_mark(e, A_END);
+}
+
 static void emit_value(struct exp *e, const char *v, int mode)
 {
-	emit(e, v, strlen(v), (mode & (M_DQ | M_HEREDOC)) ? A_QUO : A_EXP);
+	emit_result(e, v, strlen(v), mode);
+}
+
+/* "$*", and $@ or $* where no field splitting follows (assignments, case,
+ * here-documents): the parameters joined by the first character of IFS. */
+static void emit_joined_params(struct exp *e, int mode)
+{
+	const char *ifs = var_ifs();
+	enum attr at = QUOTED(mode) ? A_QUO : A_EXP;
+	for (int i = 0; i < posparams.n; i++) {
+		if (i && *ifs)
+			emit(e, ifs, 1, at);
+		emit(e, posparams.v[i], strlen(posparams.v[i]), at);
+	}
+	if (at == A_EXP)
+		emit_mark(e, A_END);
+}
+
+/* Length of the parameters joined as by emit_joined_params (${#*}). */
+static size_t joined_params_length(void)
+{
+	size_t n = 0;
+	for (int i = 0; i < posparams.n; i++)
+		n += strlen(posparams.v[i]) + (i && *var_ifs());
+	return n;
 }
 
 /* $@ and $*: one field per parameter unless joined by "$*". */
 static void emit_params(struct exp *e, char which, int mode)
 {
-	bool quoted = mode & (M_DQ | M_HEREDOC);
-	if (quoted && which == '*') {
-		const char *ifs = var_ifs();
-		for (int i = 0; i < posparams.n; i++) {
-			if (i && *ifs)
-				emit(e, ifs, 1, A_QUO);
-			emit(e, posparams.v[i], strlen(posparams.v[i]), A_QUO);
-		}
+	bool quoted = QUOTED(mode);
+	if ((quoted && which == '*') || (mode & M_FLAT)) {
+		emit_joined_params(e, mode);
 		return;
 	}
 	if (quoted)
@@ -312,7 +361,7 @@ static void emit_params(struct exp *e, char which, int mode)
 			emit_mark(e, A_BRK);
 		if (quoted)
 			emit_mark(e, A_KEEP);
-		emit(e, posparams.v[i], strlen(posparams.v[i]), quoted ? A_QUO : A_EXP);
+		emit_result(e, posparams.v[i], strlen(posparams.v[i]), mode);
 	}
 }
 
@@ -322,21 +371,16 @@ static _Noreturn void unset_error(const char *name, size_t len)
 }
 
 /* The expanded bytes as one string on the expansion stack: quote removal
- * done, "$@" breaks as spaces; for a pattern, quoted pattern characters are
- * escaped with a backslash. */
+ * done (a flat walk joins "$@" itself); for a pattern, quoted pattern
+ * characters are escaped with a backslash. */
 static char *flatten(const struct exp *e, bool as_pattern)
 {
 	char *out = arena_alloc(&stk, e->s.len * 2 + 1), *q = out;
 	for (size_t i = 0; i < e->s.len; i++) {
 		char c = e->s.s[i];
 		enum attr at = (enum attr)e->a.s[i];
-		if (at == A_KEEP)
+		if (is_mark(at))
 			continue;
-		if (at == A_BRK) {
-			if (!as_pattern)
-				*q++ = ' ';
-			continue;
-		}
 		if (as_pattern && at == A_QUO && strchr("*?[]\\", c))
 			*q++ = '\\';
 		*q++ = c;
@@ -350,7 +394,7 @@ static char *word_to_string(const char *p, const char *end, int mode)
 {
 	struct exp sub;
 	exp_init(&sub);
-	expand_text(&sub, p, end, (mode & M_DQ) | M_TILDE);
+	expand_text(&sub, p, end, (mode & (M_DQ | M_BRACE)) | M_TILDE | M_FLAT);
 	char *r = flatten(&sub, false);
 	exp_free(&sub);
 	return r;
@@ -360,7 +404,7 @@ static char *word_to_pattern(const char *p, const char *end, int mode)
 {
 	struct exp sub;
 	exp_init(&sub);
-	expand_text(&sub, p, end, (mode & M_DQ) | M_TILDE);
+	expand_text(&sub, p, end, (mode & M_DQ) | M_TILDE | M_FLAT);
 	char *r = flatten(&sub, true);
 	exp_free(&sub);
 	return r;
@@ -406,7 +450,7 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 		if (!set && opts[OPT_NOUNSET] && !at_or_star)
 			unset_error(name, nlen);
 		char buf[32];
-		size_t n = at_or_star ? (size_t)posparams.n : (val ? strlen(val) : 0);
+		size_t n = at_or_star ? joined_params_length() : (val ? strlen(val) : 0);
 		snprintf(buf, sizeof buf, "%zu", n);
 		emit_value(e, buf, mode);
 		return;
@@ -441,7 +485,7 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 		enum trim how = op == '#' ? (longest ? TRIM_LONG_PREFIX : TRIM_SHORT_PREFIX)
 		                          : (longest ? TRIM_LONG_SUFFIX : TRIM_SHORT_SUFFIX);
 		const char *r = pattern_trim(s, pat, how, &len);
-		emit(e, r, len, (mode & (M_DQ | M_HEREDOC)) ? A_QUO : A_EXP);
+		emit_result(e, r, len, mode);
 		return;
 	}
 	bool use_word;
@@ -452,7 +496,7 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 	switch (op) {
 	case '-':
 		if (use_word)
-			expand_text(e, word, close, mode & ~M_TILDE);
+			expand_text(e, word, close, (mode & ~M_TILDE) | M_BRACE);
 		else if (at_or_star)
 			emit_params(e, *name, mode);
 		else
@@ -460,7 +504,7 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 		return;
 	case '+':
 		if (!use_word)
-			expand_text(e, word, close, mode & ~M_TILDE);
+			expand_text(e, word, close, (mode & ~M_TILDE) | M_BRACE);
 		return;
 	case '=':
 		if (use_word) {
@@ -511,7 +555,7 @@ static void emit_subst_output(struct exp *e, struct strbuf *out, int mode)
 	size_t n = out->len;
 	while (n > 0 && out->s[n - 1] == '\n')
 		n--;
-	emit(e, out->s ? out->s : "", n, (mode & (M_DQ | M_HEREDOC)) ? A_QUO : A_EXP);
+	emit_result(e, out->s ? out->s : "", n, mode);
 }
 
 static void expand_cmdsubst(struct exp *e, const char *body, size_t len, int mode)
@@ -551,7 +595,7 @@ static void expand_arith(struct exp *e, const char *p, const char *end, int mode
 
 static const char *expand_dollar(struct exp *e, const char *p, int mode)
 {
-	const char *end = expand_skip_dollar(p);
+	const char *end = skip_dollar(p, QUOTED(mode));
 	if (end == p + 1) {
 		emit(e, "$", 1, (mode & (M_DQ | M_HEREDOC)) ? A_QUO : A_LIT);
 		return end;
@@ -605,6 +649,14 @@ static const char *expand_tilde(struct exp *e, const char *p, const char *end, i
 
 /* ---- the walk ---- */
 
+/* Characters a backslash escapes inside double quotes or a here-document. */
+static bool dq_escapable(char c, int mode)
+{
+	if (c == '}' && (mode & M_BRACE))
+		return true;
+	return c && strchr((mode & M_HEREDOC) ? "$`\\\n" : "$`\"\\\n", c);
+}
+
 /* Characters that end a run of ordinary text in expand_text. */
 static const bool run_stop[256] = {
 	['\''] = true, ['"'] = true, ['\\'] = true, ['$'] = true, ['`'] = true,
@@ -656,7 +708,7 @@ static void expand_text(struct exp *e, const char *p, const char *end, int mode)
 				p++;
 				continue;
 			}
-			if (quoted_ctx && !strchr((mode & M_HEREDOC) ? "$`\\\n" : "$`\"\\\n", p[1])) {
+			if (quoted_ctx && !dq_escapable(p[1], mode)) {
 				emit(e, "\\", 1, A_QUO);
 				p++;
 				continue;
@@ -749,52 +801,63 @@ static void finish_field(struct fields *f, struct field_builder *b, bool do_glob
 	b->content = b->magic = false;
 }
 
+/* A byte of an unquoted expansion's result that is in IFS. */
+static bool is_ifs_delim(char c, enum attr at, const char *ifs)
+{
+	return at == A_EXP && c && strchr(ifs, c);
+}
+
+static void add_to_field(struct field_builder *b, char c, enum attr at, bool do_glob)
+{
+	sb_addc(&b->text, c);
+	b->content = true;
+	if (!do_glob)
+		return;
+	if (at == A_QUO || (at == A_EXP && c == '\\')) {
+		if (strchr("*?[]\\", c))
+			sb_addc(&b->pat, '\\');
+	} else if (c == '*' || c == '?' || c == '[') {
+		b->magic = true;
+	}
+	sb_addc(&b->pat, c);
+}
+
+/* How far a run of IFS delimiters reaches (XCU 2.6.5, as dash does it): IFS
+ * white space around one delimiter belongs to it, and white space followed
+ * by one non-white-space character is a single delimiter. */
+enum delim_run { RUN_NONE, RUN_AFTER_WS, RUN_AFTER_NONWS };
+
 static void split_fields(struct exp *e, struct fields *f)
 {
 	const char *ifs = var_ifs();
 	bool do_glob = e->magic && !opts[OPT_NOGLOB];
 	struct field_builder b;
 	memset(&b, 0, sizeof b);
-	bool after_ws = false;
+	enum delim_run run = RUN_NONE;
 	for (size_t i = 0; i < e->s.len; i++) {
 		char c = e->s.s[i];
 		enum attr at = (enum attr)e->a.s[i];
-		if (at == A_BRK) {
-			finish_field(f, &b, do_glob);
-			after_ws = false;
+		if (!is_ifs_delim(c, at, ifs)) {
+			run = RUN_NONE;
+			if (at == A_BRK)
+				finish_field(f, &b, do_glob);
+			else if (at == A_KEEP)
+				b.content = true;
+			else if (at != A_END)
+				add_to_field(&b, c, at, do_glob);
 			continue;
 		}
-		if (at == A_KEEP) {
-			b.content = true;
+		bool ws = c == ' ' || c == '\t' || c == '\n';
+		if (run == RUN_AFTER_WS || (run == RUN_AFTER_NONWS && ws)) {
+			if (!ws)
+				run = RUN_AFTER_NONWS;
 			continue;
 		}
-		if (at == A_EXP && c && strchr(ifs, c)) {
-			bool ws = c == ' ' || c == '\t' || c == '\n';
-			if (ws) {
-				if (b.content) {
-					finish_field(f, &b, do_glob);
-					after_ws = true;
-				}
-			} else {
-				if (b.content || !after_ws)
-					finish_field(f, &b, do_glob);
-				b.content = false;
-				after_ws = false;
-			}
-			continue;
-		}
-		after_ws = false;
-		sb_addc(&b.text, c);
-		b.content = true;
-		if (do_glob) {
-			if (at == A_QUO || (at == A_EXP && c == '\\')) {
-				if (strchr("*?[]\\", c))
-					sb_addc(&b.pat, '\\');
-			} else if (c == '*' || c == '?' || c == '[') {
-				b.magic = true;
-			}
-			sb_addc(&b.pat, c);
-		}
+		if (ws && !b.content)
+			continue;   /* white space before a field */
+		b.content = true;   /* a non-white-space delimiter ends even an empty field */
+		finish_field(f, &b, do_glob);
+		run = ws ? RUN_AFTER_WS : RUN_AFTER_NONWS;
 	}
 	finish_field(f, &b, do_glob);
 	sb_free(&b.text);
@@ -844,7 +907,7 @@ static char *expand_flat(const char *raw, int mode)
 		return arena_strdup(&stk, raw);
 	struct exp e;
 	exp_init(&e);
-	expand_text(&e, raw, raw + strlen(raw), mode);
+	expand_text(&e, raw, raw + strlen(raw), mode | M_FLAT);
 	char *r = flatten(&e, false);
 	exp_free(&e);
 	return r;

@@ -37,28 +37,23 @@ int builtin_false(int argc, char **argv)
 	return 1;
 }
 
-/* A numeric argument of exit/return/break/continue; -1 if invalid. */
+/* A numeric argument of exit/return/break/continue. A bad one is an error of
+ * a special builtin: it aborts the command (and a script), as in dash. */
 static long number_arg(const char *who, const char *s)
 {
 	char *end;
 	errno = 0;
 	long n = strtol(s, &end, 10);
-	if (!*s || *end || errno || n < 0) {
-		sh_warn("%s: Illegal number: %s", who, s);
-		return -1;
-	}
+	if (!*s || *end || errno || n < 0)
+		sh_error(2, "%s: Illegal number: %s", who, s);
 	return n;
 }
 
 int builtin_exit(int argc, char **argv)
 {
 	int st = sh.status;
-	if (argc > 1) {
-		long n = number_arg("exit", argv[1]);
-		if (n < 0)
-			sh_raise(2);
-		st = (int)(n & 0xff);
-	}
+	if (argc > 1)
+		st = (int)(number_arg("exit", argv[1]) & 0xff);
 	if (sh.interactive && !sh.in_child) {
 		/* As bash: say so, and refuse once while jobs are stopped. */
 		fputs("exit\n", stderr);
@@ -124,10 +119,8 @@ static char *find_dot_file(const char *name)
 
 int builtin_dot(int argc, char **argv)
 {
-	if (argc < 2) {
-		sh_warn(".: filename argument required");
-		return 2;
-	}
+	if (argc < 2)
+		return 0;   /* as dash */
 	char *path = find_dot_file(argv[1]);
 	int fd = path ? t_open(path, O_RDONLY | O_CLOEXEC, 0) : -1;
 	if (fd < 0) {
@@ -167,12 +160,8 @@ int builtin_dot(int argc, char **argv)
 int builtin_return(int argc, char **argv)
 {
 	int st = sh.status;
-	if (argc > 1) {
-		long n = number_arg("return", argv[1]);
-		if (n < 0)
-			return 2;
-		st = (int)(n & 0xff);
-	}
+	if (argc > 1)
+		st = (int)(number_arg("return", argv[1]) & 0xff);
 	exec_skip = SKIP_RETURN;
 	return st;
 }
@@ -182,11 +171,8 @@ static int loop_control(int argc, char **argv, enum skip what)
 	long n = 1;
 	if (argc > 1) {
 		n = number_arg(argv[0], argv[1]);
-		if (n <= 0) {
-			if (n == 0)
-				sh_warn("%s: Illegal number: %s", argv[0], argv[1]);
-			return 2;
-		}
+		if (n == 0)
+			sh_error(2, "%s: Illegal number: %s", argv[0], argv[1]);
 	}
 	if (exec_loop_depth == 0)
 		return 0;

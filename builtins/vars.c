@@ -6,6 +6,7 @@
 #include "builtins/builtins.h"
 #include "error.h"
 #include "exec.h"
+#include "memalloc.h"
 #include "parser.h"
 #include "shell.h"
 #include "vars.h"
@@ -28,40 +29,48 @@ static void list_one(const char *name, const char *value, int flags, void *ctx)
 	putchar('\n');
 }
 
+/* Errors of these special builtins abort the command (and a script), as in
+ * dash: bad names and changes to read-only variables. */
+static void check_name(const char *who, const char *arg, int nlen)
+{
+	if (!nlen || !is_name(arg, nlen))
+		sh_error(2, "%s: %s: bad variable name", who, arg);
+}
+
+static void check_writable(const char *who, const char *name)
+{
+	int flags = var_flags(name);
+	if (flags >= 0 && (flags & V_READONLY))
+		sh_error(2, "%s: %s: is read only", who, name);
+}
+
 /* export and readonly: NAME[=value] operands get the flag; -p lists. */
 static int flag_vars(int argc, char **argv, int flag)
 {
 	char opts_seen[128];
 	int i = builtin_getopts(argc, argv, "p", opts_seen);
 	if (i < 0)
-		return 2;
+		sh_raise(2);
 	if (i == argc) {
 		struct listing l = { flag, argv[0] };
 		var_each(list_one, &l);
 		return 0;
 	}
-	int st = 0;
 	for (; i < argc; i++) {
 		const char *a = argv[i];
 		const char *eq = strchr(a, '=');
 		int nlen = eq ? (int)(eq - a) : (int)strlen(a);
-		if (!nlen || !is_name(a, nlen)) {
-			sh_warn("%s: %s: bad variable name", argv[0], a);
-			st = 2;
+		check_name(argv[0], a, nlen);
+		if (!eq) {
+			var_add_flags(a, flag);
 			continue;
 		}
-		int r;
-		if (eq) {
-			r = var_assign(a, flag);
-		} else {
-			r = var_add_flags(a, flag);
-		}
-		if (r < 0)
-			st = 1;
+		char *name = xstrndup(a, (size_t)nlen);
+		check_writable(argv[0], name);
+		var_set(name, eq + 1, flag);
+		free(name);
 	}
-	if (st == 2 && !sh.interactive)
-		sh_raise(2);
-	return st;
+	return 0;
 }
 
 int builtin_export(int argc, char **argv)
@@ -79,40 +88,37 @@ int builtin_unset(int argc, char **argv)
 	char flags[128];
 	int i = builtin_getopts(argc, argv, "fv", flags);
 	if (i < 0)
-		return 2;
-	int st = 0;
+		sh_raise(2);
 	for (; i < argc; i++) {
 		if (flags['f']) {
 			func_unset(argv[i]);
-		} else if (var_unset(argv[i]) < 0) {
-			st = 1;
+			continue;
 		}
+		check_name("unset", argv[i], (int)strlen(argv[i]));
+		check_writable("unset", argv[i]);
+		var_unset(argv[i]);
 	}
-	return st;
+	return 0;
 }
 
 int builtin_local(int argc, char **argv)
 {
-	if (exec_func_depth == 0) {
-		sh_warn("local: not in a function");
-		return 2;
-	}
+	if (exec_func_depth == 0)
+		sh_error(2, "local: not in a function");
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "-") == 0)
 			continue;
 		const char *eq = strchr(a, '=');
 		int nlen = eq ? (int)(eq - a) : (int)strlen(a);
-		if (!nlen || !is_name(a, nlen)) {
-			sh_warn("local: %s: bad variable name", a);
-			return 2;
-		}
-		char *name = strndup(a, (size_t)nlen);
+		check_name("local", a, nlen);
+		char *name = xstrndup(a, (size_t)nlen);
+		if (eq)
+			check_writable("local", name);
 		var_make_local(name);
-		int r = eq ? var_set(name, eq + 1, 0) : 0;
+		if (eq)
+			var_set(name, eq + 1, 0);
 		free(name);
-		if (r < 0)
-			return 1;
 	}
 	return 0;
 }
@@ -123,15 +129,11 @@ int builtin_shift(int argc, char **argv)
 	if (argc > 1) {
 		char *end;
 		n = strtol(argv[1], &end, 10);
-		if (!*argv[1] || *end || n < 0) {
-			sh_warn("shift: Illegal number: %s", argv[1]);
-			sh_raise(2);
-		}
+		if (!*argv[1] || *end || n < 0)
+			sh_error(2, "shift: Illegal number: %s", argv[1]);
 	}
-	if (n > posparams.n) {
-		sh_warn("shift: can't shift that many");
-		sh_raise(2);
-	}
+	if (n > posparams.n)
+		sh_error(2, "shift: can't shift that many");
 	params_set(posparams.n - (int)n, posparams.v + n);
 	return 0;
 }
