@@ -84,12 +84,12 @@ static bool parse_number(const char *s, const char **end, intmax_t *out)
 	else if (s[0] == '0')
 		base = 8;
 	char *e;
-	uintmax_t v = strtoumax(s, &e, base);
+	intmax_t v = strtoimax(s, &e, base);   /* saturates on overflow, as in dash */
 	if (e == s)
 		return false;
 	if (isalnum((unsigned char)*e) || *e == '_')
 		return false;
-	*out = (intmax_t)v;
+	*out = v;
 	*end = e;
 	return true;
 }

@@ -356,22 +356,11 @@ static void xtrace(struct word *assigns, char **values, int argc, char **argv)
 		sb_printf(&sb, "%s%.*s=%s", first ? "" : " ", nl, w->text, values[i]);
 		first = false;
 	}
+	/* Words as they are, unquoted, as dash prints them. */
 	for (int k = 0; k < argc; k++) {
-		const char *a = argv[k];
-		bool plain = *a && !strpbrk(a, " \t\n'\"\\$`*?[]|&;<>(){}#~=");
 		if (!first)
 			sb_addc(&sb, ' ');
-		if (plain) {
-			sb_adds(&sb, a);
-		} else {
-			sb_addc(&sb, '\'');
-			for (; *a; a++)
-				if (*a == '\'')
-					sb_adds(&sb, "'\\''");
-				else
-					sb_addc(&sb, *a);
-			sb_addc(&sb, '\'');
-		}
+		sb_adds(&sb, argv[k]);
 		first = false;
 	}
 	sb_addc(&sb, '\n');
@@ -1040,6 +1029,8 @@ int exec_node(struct node *n, int flags)
 {
 	if (!n)
 		return sh.status = 0;
+	if (opts[OPT_NOEXEC] && !sh.interactive)
+		return 0;   /* set -n: read commands, run none (an interactive shell ignores it) */
 	if (trap_pending)
 		trap_run_pending();
 	int st = 0;
@@ -1151,10 +1142,8 @@ int eval_input(struct input *in, bool top)
 		if (top && in->kind == IN_TTY)
 			le_command_done(in);
 		in_sync(in);
-		if (n && !opts[OPT_NOEXEC])
+		if (n)
 			st = exec_node(n, 0);
-		else if (n)
-			st = 0;
 		arena_free(&a);
 		if (exec_skip)
 			break;

@@ -269,7 +269,7 @@ static const char *special_param(char c)
 		return numbuf;
 	case '-': {
 		char *q = numbuf;
-		for (int i = 0; i < NOPTS; i++)
+		for (int i = NOPTS - 1; i >= 0; i--)   /* dash's order */
 			if (opts[i] && optdefs[i].letter)
 				*q++ = optdefs[i].letter;
 		*q = '\0';
@@ -544,7 +544,7 @@ static void expand_simple_param(struct exp *e, const char *p, const char *end, i
 	const char *v = param_value(name, nlen);
 	if (v)
 		emit_value(e, v, mode);
-	else if (opts[OPT_NOUNSET] && !(nlen == 1 && *name == '!'))
+	else if (opts[OPT_NOUNSET])
 		unset_error(name, nlen);
 }
 

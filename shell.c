@@ -30,15 +30,16 @@ struct shell_state sh;
 bool opts[NOPTS];
 
 const struct optdef optdefs[NOPTS] = {
-	[OPT_ALLEXPORT] = { "allexport", 'a' }, [OPT_NOTIFY] = { "notify", 'b' },
-	[OPT_NOCLOBBER] = { "noclobber", 'C' }, [OPT_ERREXIT] = { "errexit", 'e' },
-	[OPT_NOGLOB] = { "noglob", 'f' }, [OPT_HASHALL] = { "hashall", 'h' },
-	[OPT_INTERACTIVE] = { "interactive", 'i' }, [OPT_MONITOR] = { "monitor", 'm' },
-	[OPT_NOEXEC] = { "noexec", 'n' }, [OPT_NOUNSET] = { "nounset", 'u' },
-	[OPT_VERBOSE] = { "verbose", 'v' }, [OPT_XTRACE] = { "xtrace", 'x' },
-	[OPT_IGNOREEOF] = { "ignoreeof", 0 }, [OPT_NOLOG] = { "nolog", 0 },
-	[OPT_PIPEFAIL] = { "pipefail", 0 }, [OPT_VI] = { "vi", 0 },
-	[OPT_EMACS] = { "emacs", 0 }, [OPT_TRACE] = { "trace", 0 },
+	[OPT_ERREXIT] = { "errexit", 'e' }, [OPT_NOGLOB] = { "noglob", 'f' },
+	[OPT_IGNOREEOF] = { "ignoreeof", 0 }, [OPT_INTERACTIVE] = { "interactive", 'i' },
+	[OPT_MONITOR] = { "monitor", 'm' }, [OPT_NOEXEC] = { "noexec", 'n' },
+	[OPT_STDIN] = { "stdin", 's' }, [OPT_XTRACE] = { "xtrace", 'x' },
+	[OPT_VERBOSE] = { "verbose", 'v' }, [OPT_VI] = { "vi", 0 }, [OPT_EMACS] = { "emacs", 0 },
+	[OPT_NOCLOBBER] = { "noclobber", 'C' }, [OPT_ALLEXPORT] = { "allexport", 'a' },
+	[OPT_NOTIFY] = { "notify", 'b' }, [OPT_NOUNSET] = { "nounset", 'u' },
+	[OPT_PRIVILEGED] = { "privileged", 'p' }, [OPT_NOLOG] = { "nolog", 0 },
+	[OPT_DEBUG] = { "debug", 0 }, [OPT_HASHALL] = { "hashall", 'h' },
+	[OPT_PIPEFAIL] = { "pipefail", 0 }, [OPT_TRACE] = { "trace", 0 },
 };
 
 int opt_by_name(const char *name)
@@ -302,6 +303,7 @@ int main(int argc, char **argv)
 		sh.arg0 = script;
 	}
 	params_set(argc - i, argv + i);
+	opts[OPT_STDIN] = !inv.command && !script;
 	sh.interactive = inv.force_interactive ||
 	                 (!inv.command && !script && isatty(0) && isatty(2));
 	opts[OPT_INTERACTIVE] = sh.interactive;

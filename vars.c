@@ -34,6 +34,7 @@ struct scope {
 	struct saved_var *saved;
 	bool has_params;
 	struct params params;   /* the caller's positional parameters */
+	bool *saved_opts;       /* `local -`: the options to put back */
 };
 
 static struct var *table[NBUCKETS];
@@ -270,11 +271,33 @@ void var_make_local(const char *name)
 	scopes->saved = sv;
 }
 
+void var_make_options_local(void)
+{
+	if (!scopes || scopes->saved_opts)
+		return;
+	scopes->saved_opts = xmalloc(sizeof opts);
+	memcpy(scopes->saved_opts, opts, sizeof opts);
+}
+
+static void restore_options(const bool *saved)
+{
+	for (int i = 0; i < NOPTS; i++) {
+		if (opts[i] == saved[i])
+			continue;
+		opts[i] = saved[i];
+		opt_changed(i);
+	}
+}
+
 void var_pop_scope(void)
 {
 	struct scope *s = scopes;
 	if (!s)
 		return;
+	if (s->saved_opts) {
+		restore_options(s->saved_opts);
+		free(s->saved_opts);
+	}
 	while (s->saved) {
 		struct saved_var *sv = s->saved;
 		s->saved = sv->next;

@@ -38,6 +38,8 @@ void var_pop_scope(void);
 void var_unwind(int depth);
 /* Remember the variable's state so var_pop_scope restores it. */
 void var_make_local(const char *name);
+/* `local -`: the shell options are restored when the scope is popped. */
+void var_make_options_local(void);
 int var_scope_depth(void);
 
 /* The value of IFS (never NULL: unset IFS means " \t\n"). */

@@ -161,7 +161,7 @@ int builtin_return(int argc, char **argv)
 {
 	int st = sh.status;
 	if (argc > 1)
-		st = (int)(number_arg("return", argv[1]) & 0xff);
+		st = (int)number_arg("return", argv[1]);   /* not masked: dash's $? shows 300 */
 	exec_skip = SKIP_RETURN;
 	return st;
 }

@@ -19,9 +19,9 @@ static void list_var(const char *name, const char *value, int flags, void *ctx)
 
 static void list_options(bool as_commands)
 {
+	if (!as_commands)
+		printf("Current option settings\n");
 	for (int i = 0; i < NOPTS; i++) {
-		if (i == OPT_INTERACTIVE)
-			continue;
 		if (as_commands)
 			printf("set %co %s\n", opts[i] ? '-' : '+', optdefs[i].name);
 		else

@@ -107,8 +107,10 @@ int builtin_local(int argc, char **argv)
 		sh_error(2, "local: not in a function");
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		if (strcmp(a, "-") == 0)
+		if (strcmp(a, "-") == 0) {
+			var_make_options_local();
 			continue;
+		}
 		const char *eq = strchr(a, '=');
 		int nlen = eq ? (int)(eq - a) : (int)strlen(a);
 		check_name("local", a, nlen);
