@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "trap.h"
 
 /* Keep sorted by name (strcmp order). */
 const struct builtin builtin_table[] = {
@@ -195,4 +196,39 @@ void builtin_print_single_quoted(const char *s)
 			printf("\"%.*s\"", (int)quotes, s);
 		s += quotes;
 	} while (*s);
+}
+
+#define RTMIN 34   /* the kernel's real-time signals, as glibc leaves them */
+#define RTMAX 64
+
+const char *builtin_signal_label(int sig, char buf[16])
+{
+	const char *name = sig == SIGSTKFLT ? NULL : sig_name(sig);   /* dash has no STKFLT */
+	if (name)
+		return name;
+	if (sig == RTMIN)
+		return "RTMIN";
+	if (sig == RTMAX)
+		return "RTMAX";
+	if (sig > RTMIN && sig <= RTMIN + 15)
+		snprintf(buf, 16, "RTMIN+%d", sig - RTMIN);
+	else if (sig > RTMIN && sig < RTMAX)
+		snprintf(buf, 16, "RTMAX-%d", RTMAX - sig);
+	else
+		snprintf(buf, 16, "%d", sig);
+	return buf;
+}
+
+int builtin_decode_signal(const char *s)
+{
+	if (*s && strspn(s, "0123456789") == strlen(s)) {
+		long n = strlen(s) > 3 ? NSIGS : strtol(s, NULL, 10);
+		return n < NSIGS ? (int)n : -1;
+	}
+	for (int sig = 0; sig < NSIGS; sig++) {
+		char buf[16];
+		if (strcasecmp(s, builtin_signal_label(sig, buf)) == 0)
+			return sig;
+	}
+	return -1;
 }

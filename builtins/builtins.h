@@ -75,6 +75,12 @@ int builtin_times(int argc, char **argv);
 /* Describe what name would run, as type (verbose) or command -v does; 127 if nothing. */
 int builtin_describe(const char *name, bool verbose);
 
+/* Signals as dash names them: HUP ... SYS, RTMIN, RTMIN+n, RTMAX-n, RTMAX, else the
+ * number (buf holds made-up names). Decoding takes a number (0 is EXIT) or a name,
+ * case-insensitive, without a SIG prefix; -1 if neither. */
+const char *builtin_signal_label(int sig, char buf[16]);
+int builtin_decode_signal(const char *s);
+
 /* dash's hash of a name into one of `buckets` (its listings go bucket by bucket). */
 unsigned builtin_dash_hash(const char *name, unsigned buckets);
 

@@ -43,7 +43,7 @@ int builtin_wait(int argc, char **argv)
 		if (argv[i][0] == '%') {
 			j = job_find(argv[i], "wait");
 			if (!j) {
-				st = 127;
+				st = 2;   /* dash: no such job is an error */
 				continue;
 			}
 		} else {
@@ -68,39 +68,32 @@ int builtin_wait(int argc, char **argv)
 	return st;
 }
 
+/* kill -l: every signal name, or the name of one signal number or of an
+ * exit status of a killed command (128 + n). Like dash, only the first
+ * operand counts. */
 static int list_signals(int argc, char **argv, int i)
 {
+	char buf[16];
 	if (i == argc) {
-		for (int sig = 1; sig < NSIGS; sig++) {
-			const char *name = sig_name(sig);
-			if (name)
-				printf("%s\n", name);
-		}
+		puts("0");   /* dash lists the null signal too */
+		for (int sig = 1; sig < NSIGS; sig++)
+			printf("%s\n", builtin_signal_label(sig, buf));
 		return 0;
 	}
-	int st = 0;
-	for (; i < argc; i++) {
-		char *end;
-		long n = strtol(argv[i], &end, 10);
-		if (!*end && *argv[i]) {
-			if (n > 128)
-				n -= 128;
-			const char *name = sig_name((int)n);
-			if (name && n > 0) {
-				printf("%s\n", name);
-				continue;
-			}
-		} else {
-			int sig = sig_from_name(argv[i]);
-			if (sig > 0) {
-				printf("%d\n", sig);
-				continue;
-			}
-		}
-		sh_warn("kill: invalid signal number or name: %s", argv[i]);
-		st = 1;
+	char *end;
+	long n = strtol(argv[i], &end, 10);
+	if (*end || !*argv[i]) {
+		sh_warn("kill: Illegal number: %s", argv[i]);
+		return 2;
 	}
-	return st;
+	if (n > 128)
+		n -= 128;
+	if (n <= 0 || n >= NSIGS) {
+		sh_warn("kill: invalid signal number or exit status: %s", argv[i]);
+		return 2;
+	}
+	printf("%s\n", builtin_signal_label((int)n, buf));
+	return 0;
 }
 
 int builtin_kill(int argc, char **argv)
@@ -112,14 +105,14 @@ int builtin_kill(int argc, char **argv)
 	if (i < argc && strcmp(argv[i], "-s") == 0) {
 		if (i + 1 >= argc)
 			return builtin_usage("kill");
-		sig = sig_from_name(argv[i + 1]);
+		sig = builtin_decode_signal(argv[i + 1]);
 		if (sig < 0) {
 			sh_warn("kill: invalid signal number or name: %s", argv[i + 1]);
 			return 2;
 		}
 		i += 2;
 	} else if (i < argc && argv[i][0] == '-' && argv[i][1] && strcmp(argv[i], "--") != 0) {
-		sig = sig_from_name(argv[i] + 1);
+		sig = builtin_decode_signal(argv[i] + 1);
 		if (sig < 0) {
 			sh_warn("kill: invalid signal number or name: %s", argv[i] + 1);
 			return 2;
@@ -136,7 +129,7 @@ int builtin_kill(int argc, char **argv)
 		if (argv[i][0] == '%') {
 			struct job *j = job_find(argv[i], "kill");
 			if (!j) {
-				st = 1;
+				st = 2;   /* dash: no such job is an error */
 				continue;
 			}
 			target = j->pgid ? -j->pgid : j->procs[0].pid;

@@ -14,43 +14,6 @@
 #include "shell.h"
 #include "trap.h"
 
-#define RTMIN 34   /* the kernel's real-time signals, as glibc leaves them */
-#define RTMAX 64
-
-/* The name of a signal in a listing ("INT", "RTMIN+3"); buf holds made-up names. */
-static const char *signal_label(int sig, char buf[16])
-{
-	const char *name = sig_name(sig);
-	if (name)
-		return name;
-	if (sig == RTMIN)
-		return "RTMIN";
-	if (sig == RTMAX)
-		return "RTMAX";
-	if (sig > RTMIN && sig <= RTMIN + 15)
-		snprintf(buf, 16, "RTMIN+%d", sig - RTMIN);
-	else if (sig > RTMIN && sig < RTMAX)
-		snprintf(buf, 16, "RTMAX-%d", RTMAX - sig);
-	else
-		snprintf(buf, 16, "%d", sig);
-	return buf;
-}
-
-/* A signal number from a trap operand, or -1. */
-static int decode_signal(const char *s)
-{
-	if (*s && strspn(s, "0123456789") == strlen(s)) {
-		long n = strlen(s) > 3 ? NSIGS : strtol(s, NULL, 10);
-		return n < NSIGS ? (int)n : -1;
-	}
-	for (int sig = 0; sig < NSIGS; sig++) {
-		char buf[16];
-		if (strcasecmp(s, signal_label(sig, buf)) == 0)
-			return sig;
-	}
-	return -1;
-}
-
 static void list_traps(void)
 {
 	for (int sig = 0; sig < NSIGS; sig++) {
@@ -60,7 +23,7 @@ static void list_traps(void)
 		char buf[16];
 		fputs("trap -- ", stdout);
 		builtin_print_single_quoted(action);
-		printf(" %s\n", signal_label(sig, buf));
+		printf(" %s\n", builtin_signal_label(sig, buf));
 	}
 }
 
@@ -88,7 +51,7 @@ int builtin_trap(int argc, char **argv)
 	if (action && strcmp(action, "-") == 0)
 		action = NULL;
 	for (; i < argc; i++) {
-		int sig = decode_signal(argv[i]);
+		int sig = builtin_decode_signal(argv[i]);
 		if (sig < 0) {
 			fflush(stdout);
 			fprintf(stderr, "trap: %s: bad trap\n", argv[i]);
