@@ -166,23 +166,7 @@ int builtin_getopts(int argc, char **argv, const char *allowed, char flags[128])
 
 void builtin_print_quoted(const char *s)
 {
-	bool plain = *s != '\0';
-	for (const char *p = s; *p; p++)
-		if (!(((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		       (*p >= '0' && *p <= '9') || strchr("_-./:,+@%=", *p))))
-			plain = false;
-	if (plain) {
-		fputs(s, stdout);
-		return;
-	}
-	putchar('\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			fputs("'\\''", stdout);
-		else
-			putchar(*s);
-	}
-	putchar('\'');
+	builtin_print_single_quoted(s);
 }
 
 void builtin_print_single_quoted(const char *s)

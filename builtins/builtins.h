@@ -87,7 +87,8 @@ unsigned builtin_dash_hash(const char *name, unsigned buckets);
 /* Write s in single quotes the way dash does: 'it'"'"'s' (alias, trap listings). */
 void builtin_print_single_quoted(const char *s);
 
-/* Write s quoted for reuse as shell input ('...' with '\'' for quotes). */
+/* Write s quoted for reuse as shell input, as dash's set and export -p do
+ * (the same as builtin_print_single_quoted). */
 void builtin_print_quoted(const char *s);
 
 #endif

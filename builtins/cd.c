@@ -100,10 +100,8 @@ int builtin_cd(int argc, char **argv)
 	bool print = false;
 	if (!dir) {
 		dir = var_get("HOME");
-		if (!dir || !*dir) {
-			sh_warn("cd: HOME not set");
-			return 1;
-		}
+		if (!dir || !*dir)
+			return 0;   /* as dash: nowhere to go is not an error */
 	} else if (strcmp(dir, "-") == 0) {
 		dir = var_get("OLDPWD");
 		if (!dir) {
@@ -121,7 +119,7 @@ int builtin_cd(int argc, char **argv)
 		sh_warn("cd: can't cd to %s: %s", dir, strerror(errno));
 		free(target);
 		free(logical);
-		return 1;
+		return 2;   /* dash's status for a failed cd */
 	}
 	char buf[PATH_MAX];
 	const char *newpwd = logical;
