@@ -215,6 +215,9 @@ void func_each(void (*fn)(const char *, const struct node *))
 
 void child_exit(int status)
 {
+	/* An EXIT trap set in this process (a subshell's own, or fdsh -c's
+	 * when its last command ends the shell) still runs. */
+	trap_run_exit();
 	fflush(stdout);
 	_exit(status & 0xff);
 }
@@ -1087,11 +1090,22 @@ int eval_string(const char *s, int flags)
 	struct input in;
 	in_init_string(&in, s, sh.lineno);
 	int saved_line = sh.lineno;
-	int st = eval_input(&in, false);
+	int st = eval_input_flags(&in, false, flags);
 	in_free(&in);
 	sh.lineno = saved_line;
-	(void)flags;
 	return st;
+}
+
+/* Is the rest of a string input blank? Then the command just parsed is the
+ * last one, and a child (or fdsh -c) can exec it without forking again. */
+static bool at_last_command(const struct input *in)
+{
+	if (in->kind != IN_STRING || in->nunget || in->pb)
+		return false;
+	for (size_t i = in->pos; i < in->len; i++)
+		if (!strchr(" \t\n", in->buf[i]))
+			return false;
+	return true;
 }
 
 /* After an error at the prompt: undo whatever the aborted command left. */
@@ -1105,6 +1119,11 @@ static void recover(int scope_depth, struct arena_mark stk_mark)
 }
 
 int eval_input(struct input *in, bool top)
+{
+	return eval_input_flags(in, top, 0);
+}
+
+int eval_input_flags(struct input *in, bool top, int flags)
 {
 	struct arena a = { NULL };
 	struct handler h;
@@ -1143,7 +1162,7 @@ int eval_input(struct input *in, bool top)
 			le_command_done(in);
 		in_sync(in);
 		if (n)
-			st = exec_node(n, 0);
+			st = exec_node(n, (flags & EV_EXIT) && at_last_command(in) ? EV_EXIT : 0);
 		arena_free(&a);
 		if (exec_skip)
 			break;

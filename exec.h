@@ -18,6 +18,9 @@ int exec_node(struct node *n, int flags);
 int eval_string(const char *s, int flags);
 /* The read-eval loop over an input; `top` installs the error handler. */
 int eval_input(struct input *in, bool top);
+/* The same; with EV_EXIT the process ends after the input, so the last
+ * command of a string may replace the process instead of forking. */
+int eval_input_flags(struct input *in, bool top, int flags);
 /* $( ): run text in a child with stdout on a pipe; collects the output. */
 int exec_subst(const char *text, struct strbuf *out);
 /* Run argv as a command in the current shell, as a simple command would. */
