@@ -326,7 +326,7 @@ int main(int argc, char **argv)
 	if (inv.command) {
 		struct input in;
 		in_init_string(&in, inv.command, 1);
-		st = eval_input_flags(&in, true, sh.interactive ? 0 : EV_EXIT);
+		st = eval_input(&in, true);
 	} else if (script) {
 		st = run_script(script);
 	} else {
