@@ -222,6 +222,16 @@ void child_exit(int status)
 	_exit(status & 0xff);
 }
 
+void exec_child_setup(void)
+{
+	sh.in_child = true;
+	sh_handler = NULL;
+	trap_reset_child();
+	jobs_forget_all();
+	sh.interactive = false;
+	opts[OPT_MONITOR] = false;
+}
+
 /* Fork a process for job j. In the child: default signals, its own process
  * group under job control, and no memory of the parent's jobs. */
 static pid_t fork_child(struct job *j, const char *name, bool foreground)
@@ -234,18 +244,14 @@ static pid_t fork_child(struct job *j, const char *name, bool foreground)
 	}
 	if (pid == 0) {
 		trace_child(name);
-		sh.in_child = true;
-		sh_handler = NULL;
 		if (j && j->control) {
+			/* Before the signals are reset: SIGTTOU is still ignored here. */
 			pid_t pgid = j->pgid ? j->pgid : getpid();
 			t_setpgid(0, pgid);
 			if (foreground)
 				jobs_give_terminal(pgid);
 		}
-		trap_reset_child();
-		jobs_forget_all();
-		sh.interactive = false;
-		opts[OPT_MONITOR] = false;
+		exec_child_setup();
 		return 0;
 	}
 	if (j) {

@@ -48,6 +48,9 @@ void func_define(const char *name, const struct node *body);
 int func_unset(const char *name);
 void func_each(void (*fn)(const char *name, const struct node *body));
 
+/* In a new child of the shell (after fork, and after any process group
+ * change): default signals, no jobs of the parent, not interactive. */
+void exec_child_setup(void);
 /* Exit a child process: flush stdout and _exit (no EXIT trap of the parent). */
 _Noreturn void child_exit(int status);
 /* Replace the process image with argv (PATH search); returns only on error,

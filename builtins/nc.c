@@ -483,12 +483,7 @@ static _Noreturn void nc_child(const struct nc *nc, int cfd, int lfd, struct nc_
 	 * parent, not interactive. */
 	nc_uncatch(s);
 	trace_child("nc -e");
-	sh.in_child = true;
-	sh_handler = NULL;
-	trap_reset_child();
-	jobs_forget_all();
-	sh.interactive = false;
-	opts[OPT_MONITOR] = false;
+	exec_child_setup();
 	if (lfd >= 0)
 		t_close(lfd); /* only the parent accepts: the child is no server */
 	if (k)
