@@ -183,14 +183,9 @@ static intmax_t parse_primary(struct arith *a)
 		const char *s = a->p;
 		while (isalnum((unsigned char)*a->p) || *a->p == '_')
 			a->p++;
-		char buf[64];
-		size_t n = (size_t)(a->p - s);
-		char *name = n < sizeof buf ? memcpy(buf, s, n) : xstrndup(s, n);
-		name[n] = '\0';
-		intmax_t v = var_value(a, name);
-		if (name != buf)
-			free(name);
-		return v;
+		/* On stk: var_value may raise an error past this frame. */
+		char *name = arena_strndup(&stk, s, (size_t)(a->p - s));
+		return var_value(a, name);
 	}
 	arith_fail(a, *a->p ? "syntax error" : "expecting primary");
 }
@@ -304,7 +299,10 @@ static intmax_t parse_cond(struct arith *a)
 		return c;
 	if (!c)
 		a->skip++;
+	if (++a->depth > 1000)
+		arith_fail(a, "nested too deeply");
 	intmax_t t = parse_assign(a);
+	a->depth--;
 	if (!c)
 		a->skip--;
 	skip_ws(a);
@@ -313,7 +311,11 @@ static intmax_t parse_cond(struct arith *a)
 	a->p++;
 	if (c)
 		a->skip++;
+	/* a?b:c?d:... recurses once per ':', like parentheses: bounded too. */
+	if (++a->depth > 1000)
+		arith_fail(a, "nested too deeply");
 	intmax_t f = parse_cond(a);
+	a->depth--;
 	if (c)
 		a->skip--;
 	return c ? t : f;
@@ -337,16 +339,19 @@ static intmax_t parse_assign(struct arith *a)
 			size_t n = strlen(ops[i]);
 			if (strncmp(q, ops[i], n) != 0 || (n == 1 && q[1] == '='))
 				continue;
-			char *name = xstrndup(start, (size_t)(name_end - start));
+			char *name = arena_strndup(&stk, start, (size_t)(name_end - start));
 			a->p = q + n;
+			/* a=b=c=... recurses once per '=': bounded like parentheses. */
+			if (++a->depth > 1000)
+				arith_fail(a, "nested too deeply");
 			intmax_t r = parse_assign(a);
+			a->depth--;
 			intmax_t v = r;
 			if (n > 1) {
 				char op[3] = { ops[i][0], 0, 0 };
 				v = apply(a, op, var_value(a, name), r);
 			}
 			set_var(a, name, v);
-			free(name);
 			return v;
 		}
 	}

@@ -1028,6 +1028,62 @@ static int exec_redirected_compound(struct node *n, int flags)
 	return st;
 }
 
+/* Lists are left-deep trees: a;b;c is SEQ(SEQ(a,b),c).  Recursing down the
+ * left side would take one C frame per command (a 1 MB line of ":;" has half a
+ * million), so the spine — the nodes of kind a or b from the top down — goes
+ * into an array on stk, bottom first, and the list runs in a loop. */
+static struct node **list_spine(struct node *n, enum node_kind a, enum node_kind b, int *count)
+{
+	int k = 0;
+	for (struct node *s = n; s->kind == a || s->kind == b; s = s->u.bin.left)
+		k++;
+	struct node **spine = arena_alloc(&stk, sizeof *spine * (size_t)k);
+	int i = k;
+	for (struct node *s = n; s->kind == a || s->kind == b; s = s->u.bin.left)
+		spine[--i] = s;
+	*count = k;
+	return spine;
+}
+
+static int exec_seq(struct node *n, int flags)
+{
+	struct arena_mark m = arena_mark(&stk);
+	int k;
+	struct node **spine = list_spine(n, N_SEQ, N_SEQ, &k);
+	int st = exec_node(spine[0]->u.bin.left, flags & ~EV_EXIT);
+	for (int i = 0; i < k; i++) {
+		if (exec_skip) {
+			st = sh.status;
+			break;
+		}
+		st = exec_node(spine[i]->u.bin.right, i == k - 1 ? flags : flags & ~EV_EXIT);
+	}
+	arena_release(&stk, m);
+	return st;
+}
+
+/* a && b || c: every command but the last is tested (set -e ignores it). */
+static int exec_and_or(struct node *n, int flags)
+{
+	struct arena_mark m = arena_mark(&stk);
+	int k;
+	struct node **spine = list_spine(n, N_AND, N_OR, &k);
+	int st = exec_tested(spine[0]->u.bin.left);
+	for (int i = 0; i < k && !exec_skip; i++) {
+		if ((st == 0) != (spine[i]->kind == N_AND))
+			continue;
+		if (i == k - 1) {
+			st = exec_node(spine[i]->u.bin.right, flags);
+		} else {
+			tested_depth++;
+			st = exec_node(spine[i]->u.bin.right, 0);
+			tested_depth--;
+		}
+	}
+	arena_release(&stk, m);
+	return st;
+}
+
 static void check_errexit(int st)
 {
 	if (st != 0 && opts[OPT_ERREXIT] && tested_depth == 0 && !exec_skip)
@@ -1057,16 +1113,10 @@ int exec_node(struct node *n, int flags)
 		break;
 	case N_AND:
 	case N_OR:
-		st = exec_tested(n->u.bin.left);
-		if (!exec_skip && (st == 0) == (n->kind == N_AND))
-			st = exec_node(n->u.bin.right, flags);
+		st = exec_and_or(n, flags);
 		break;
 	case N_SEQ:
-		exec_node(n->u.bin.left, flags & ~EV_EXIT);
-		if (!exec_skip)
-			st = exec_node(n->u.bin.right, flags);
-		else
-			st = sh.status;
+		st = exec_seq(n, flags);
 		break;
 	case N_ASYNC:
 		st = exec_async(n);

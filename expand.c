@@ -76,43 +76,20 @@ static void emit_mark(struct exp *e, enum attr at)
 	emit(e, "", 1, at);
 }
 
-/* Buffers of finished expansions are kept for the next one: a loop that
- * expands the same words again and again then allocates nothing. */
-#define POOL_SIZE 16
-static struct strbuf pool[POOL_SIZE];
-static int npool;
-
-static void pool_get(struct strbuf *sb)
-{
-	if (npool > 0) {
-		*sb = pool[--npool];
-		sb->len = 0;
-		sb->s[0] = '\0';
-	} else {
-		sb_init(sb);
-	}
-}
-
-static void pool_put(struct strbuf *sb)
-{
-	if (npool < POOL_SIZE && sb->s && sb->cap <= 4096)
-		pool[npool++] = *sb;
-	else
-		sb_free(sb);
-	sb_init(sb);
-}
-
+/* The buffers live on the expansion stack, not the heap: an expansion error
+ * (sh_error) longjmps out of the walk, and the handler's release of stk then
+ * frees them. */
 static void exp_init(struct exp *e)
 {
 	memset(e, 0, sizeof *e);
-	pool_get(&e->s);
-	pool_get(&e->a);
+	sb_init_on(&e->s, &stk);
+	sb_init_on(&e->a, &stk);
 }
 
 static void exp_free(struct exp *e)
 {
-	pool_put(&e->s);
-	pool_put(&e->a);
+	sb_free(&e->s);
+	sb_free(&e->a);
 }
 
 /* ---- finding the end of constructs in raw text ---- */
@@ -400,6 +377,7 @@ static char *word_to_string(const char *p, const char *end, int mode)
 	return r;
 }
 
+/* A pattern (on stk): quoted characters escaped with '\'. */
 static char *word_to_pattern(const char *p, const char *end, int mode)
 {
 	struct exp sub;
@@ -414,10 +392,7 @@ static void assign_default(const char *name, size_t len, const char *value)
 {
 	if (!is_name_start(name[0]))
 		sh_error(2, "%.*s: cannot assign in this way", (int)len, name);
-	char *n = xstrndup(name, len);
-	int r = var_set(n, value, 0);
-	free(n);
-	if (r < 0)
+	if (var_set(arena_strndup(&stk, name, len), value, 0) < 0)
 		sh_raise(2);
 }
 
@@ -750,11 +725,15 @@ struct fields {
 	int n, cap;
 };
 
+/* The array grows on stk too: an error in a later word longjmps past it. */
 static void add_field(struct fields *f, const char *s, size_t len)
 {
 	if (f->n + 1 >= f->cap) {
 		f->cap = f->cap ? f->cap * 2 : 8;
-		f->v = xrealloc(f->v, sizeof *f->v * (size_t)f->cap);
+		char **v = arena_alloc(&stk, sizeof *f->v * (size_t)f->cap);
+		if (f->n)
+			memcpy(v, f->v, sizeof *f->v * (size_t)f->n);
+		f->v = v;
 	}
 	f->v[f->n++] = arena_strndup(&stk, s, len);
 }
@@ -892,13 +871,11 @@ char **expand_words(struct word *words, int *argc)
 		split_fields(&e, &f);
 		exp_free(&e);
 	}
-	char **argv = arena_alloc(&stk, sizeof *argv * (size_t)(f.n + 1));
-	if (f.n)
-		memcpy(argv, f.v, sizeof *argv * (size_t)f.n);
-	argv[f.n] = NULL;
+	if (!f.v)
+		f.v = arena_alloc(&stk, sizeof *f.v);
+	f.v[f.n] = NULL;   /* add_field keeps room for it */
 	*argc = f.n;
-	free(f.v);
-	return argv;
+	return f.v;
 }
 
 static char *expand_flat(const char *raw, int mode)

@@ -207,6 +207,10 @@ void in_sync(struct input *in)
 void in_discard_line(struct input *in)
 {
 	in->nunget = 0;
+	/* A syntax error inside $( ) left its recording on: stop it, or every
+	 * later byte would be kept. */
+	in->capture_depth = 0;
+	in->capture.len = 0;
 	if (in->kind == IN_TTY)
 		in->pos = in->len;
 }

@@ -55,14 +55,21 @@ char *xstrndup(const char *s, size_t n)
 
 void sb_init(struct strbuf *sb)
 {
+	sb_init_on(sb, NULL);
+}
+
+void sb_init_on(struct strbuf *sb, struct arena *a)
+{
 	sb->s = NULL;
 	sb->len = sb->cap = 0;
+	sb->arena = a;
 }
 
 void sb_free(struct strbuf *sb)
 {
-	free(sb->s);
-	sb_init(sb);
+	if (!sb->arena)
+		free(sb->s);
+	sb_init_on(sb, sb->arena);
 }
 
 void sb_grow(struct strbuf *sb, size_t extra)
@@ -72,7 +79,14 @@ void sb_grow(struct strbuf *sb, size_t extra)
 	size_t cap = sb->cap ? sb->cap * 2 : 64;
 	while (cap < sb->len + extra + 1)
 		cap *= 2;
-	sb->s = xrealloc(sb->s, cap);
+	if (sb->arena) {
+		char *s = arena_alloc(sb->arena, cap);
+		if (sb->s)
+			memcpy(s, sb->s, sb->len + 1);
+		sb->s = s;
+	} else {
+		sb->s = xrealloc(sb->s, cap);
+	}
 	sb->cap = cap;
 }
 
@@ -113,8 +127,10 @@ void sb_printf(struct strbuf *sb, const char *fmt, ...)
 
 char *sb_take(struct strbuf *sb)
 {
-	char *s = sb->s ? sb->s : xstrdup("");
-	sb_init(sb);
+	char *s = sb->s;
+	if (!s)
+		s = sb->arena ? arena_strdup(sb->arena, "") : xstrdup("");
+	sb_init_on(sb, sb->arena);
 	return s;
 }
 

@@ -14,13 +14,20 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
-/* A growable, NUL-terminated byte string on the heap. */
+struct arena;
+
+/* A growable, NUL-terminated byte string on the heap, or on an arena. */
 struct strbuf {
 	char *s;
 	size_t len, cap;
+	struct arena *arena;  /* storage on this arena (sb_init_on), else the heap */
 };
 
 void sb_init(struct strbuf *sb);
+/* A strbuf whose storage lives on arena `a`: nothing to free by hand, so an
+ * error that longjmps past it leaks nothing (the arena's owner releases it).
+ * Growing leaves the old copy on the arena until then. */
+void sb_init_on(struct strbuf *sb, struct arena *a);
 void sb_free(struct strbuf *sb);
 void sb_grow(struct strbuf *sb, size_t extra);
 void sb_addc_slow(struct strbuf *sb, char c);
@@ -36,7 +43,8 @@ static inline void sb_addc(struct strbuf *sb, char c)
 void sb_addn(struct strbuf *sb, const char *s, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_printf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Hand the string over to the caller (malloc'ed) and reset the buffer. */
+/* Hand the string over to the caller (malloc'ed, or on the strbuf's arena)
+ * and reset the buffer. */
 char *sb_take(struct strbuf *sb);
 
 struct arena_block;

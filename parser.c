@@ -12,15 +12,11 @@
 #include "shell.h"
 #include "tokenizer.h"
 
-/* Deeper nesting than this is refused rather than overflowing the C stack. */
-#define MAX_DEPTH 1000
-
 struct parser {
 	struct lexer lx;
 	struct token tok;   /* lookahead, valid when have_tok */
 	bool have_tok;
 	bool alias_next;    /* the last alias ended in a blank: check the next word too */
-	int depth;
 	struct arena *a;
 };
 
@@ -477,7 +473,7 @@ static struct node *parse_compound(struct parser *p)
 
 static struct node *parse_command(struct parser *p)
 {
-	if (++p->depth > MAX_DEPTH)
+	if (++p->lx.depth > LEX_MAX_DEPTH)
 		lex_fail(&p->lx, peek(p)->lineno, "syntax error: nesting too deep");
 	expand_aliases(p);
 	struct node *n = parse_compound(p);
@@ -485,7 +481,7 @@ static struct node *parse_command(struct parser *p)
 		append_redirs(p, &n->redirs);
 	else
 		n = parse_simple(p);
-	p->depth--;
+	p->lx.depth--;
 	return n;
 }
 
@@ -500,21 +496,24 @@ static struct node *parse_pipeline(struct parser *p)
 	struct node *first = parse_command(p);
 	struct node *n = first;
 	if (peek(p)->type == TK_PIPE) {
+		/* The array grows on the parse arena: a syntax error in a later
+		 * stage longjmps out of this loop. */
 		int cap = 4, count = 1;
-		struct node **cmds = xmalloc(sizeof *cmds * (size_t)cap);
+		struct node **cmds = arena_alloc(p->a, sizeof *cmds * (size_t)cap);
 		cmds[0] = first;
 		while (peek(p)->type == TK_PIPE) {
 			consume(p);
 			skip_newlines(p);
-			if (count == cap)
-				cmds = xrealloc(cmds, sizeof *cmds * (size_t)(cap *= 2));
+			if (count == cap) {
+				struct node **bigger = arena_alloc(p->a, sizeof *cmds * (size_t)(cap *= 2));
+				memcpy(bigger, cmds, sizeof *cmds * (size_t)count);
+				cmds = bigger;
+			}
 			cmds[count++] = parse_command(p);
 		}
 		n = new_node(p, N_PIPE, first->lineno);
 		n->u.pipe.n = count;
-		n->u.pipe.cmds = arena_alloc(p->a, sizeof *cmds * (size_t)count);
-		memcpy(n->u.pipe.cmds, cmds, sizeof *cmds * (size_t)count);
-		free(cmds);
+		n->u.pipe.cmds = cmds;
 	}
 	if (negate) {
 		struct node *neg = new_node(p, N_NOT, line);
@@ -546,7 +545,7 @@ static struct node *make_async(struct parser *p, struct node *n)
 
 static struct node *parse_compound_list(struct parser *p, bool allow_empty)
 {
-	if (++p->depth > MAX_DEPTH)
+	if (++p->lx.depth > LEX_MAX_DEPTH)
 		lex_fail(&p->lx, peek(p)->lineno, "syntax error: nesting too deep");
 	skip_newlines(p);
 	struct node *list = NULL;
@@ -565,7 +564,7 @@ static struct node *parse_compound_list(struct parser *p, bool allow_empty)
 	}
 	if (!list && !allow_empty)
 		unexpected(p);
-	p->depth--;
+	p->lx.depth--;
 	return list;
 }
 
@@ -601,6 +600,7 @@ static void parse_subst_body(struct lexer *outer)
 	struct parser sp;
 	memset(&sp, 0, sizeof sp);
 	lex_init(&sp.lx, outer->in, outer->arena, outer->err);
+	sp.lx.depth = outer->depth;   /* $( $( ... ) ): the limit spans the levels */
 	sp.lx.parse_subst = parse_subst_body;
 	sp.a = outer->arena;
 	parse_compound_list(&sp, true);

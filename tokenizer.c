@@ -208,8 +208,11 @@ static void scan_arith(struct lexer *lx, struct strbuf *sb)
 	}
 }
 
+/* Every recursion of the scanners goes through here ("${x:-"${..."). */
 static void scan_dollar(struct lexer *lx, struct strbuf *sb, bool in_dquote)
 {
+	if (++lx->depth > LEX_MAX_DEPTH)
+		lex_fail(lx, lx->in->lineno, "syntax error: nesting too deep");
 	sb_addc(sb, '$');
 	int c = getch(lx);
 	if (c == '{') {
@@ -225,6 +228,7 @@ static void scan_dollar(struct lexer *lx, struct strbuf *sb, bool in_dquote)
 	} else {
 		ungetch(lx, c);
 	}
+	lx->depth--;
 }
 
 static void scan_dquote(struct lexer *lx, struct strbuf *sb)
@@ -474,8 +478,9 @@ void lex_next(struct lexer *lx, struct token *tok)
 		tok->type = scan_operator(lx, c);
 		return;
 	}
+	/* On the parse arena: an unterminated quote longjmps out of scan_word. */
 	struct strbuf sb;
-	sb_init(&sb);
+	sb_init_on(&sb, lx->arena);
 	tok->quoted = scan_word(lx, &sb, c);
 	tok->type = TK_WORD;
 	int next = getch(lx);
@@ -486,8 +491,7 @@ void lex_next(struct lexer *lx, struct token *tok)
 		else if (is_brace_name(sb.s, sb.len))
 			tok->type = TK_IOVAR;
 	}
-	tok->text = arena_strndup(lx->arena, sb.s, sb.len);
-	sb_free(&sb);
+	tok->text = sb_take(&sb);
 }
 
 const char *tok_spelling(enum tok_type t)

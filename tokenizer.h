@@ -55,8 +55,13 @@ struct lex_error {
 	int line;
 };
 
+/* Deeper nesting than this — of commands, $( ), ${ } and quotes together — is a
+ * syntax error rather than a C stack overflow. */
+#define LEX_MAX_DEPTH 1000
+
 struct lexer {
 	struct input *in;
+	int depth;                      /* nesting now; the parser's and ours */
 	struct arena *arena;
 	struct heredoc *pending;        /* here-documents waiting for the newline */
 	struct heredoc **pending_tail;
