@@ -56,6 +56,69 @@ bench-nc: fdsh
 
 clean:
 	rm -f fdsh $(OBJS) $(DEPS)
+	rm -rf build fdsh-asan fuzz/fdsh-fuzz
 
-.PHONY: all test bench bench-nc clean
+# ---- robustness: sanitizers, valgrind, fuzzing (issue 8) ----
+# Each build lives in its own object directory, so ./fdsh is never touched.
+
+# ASan + UBSan: a separate binary, ./fdsh-asan; every UB report is fatal.
+SAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+            -fno-omit-frame-pointer -g -O1
+ASAN_OBJS = $(SRCS:%.c=build/asan/%.o)
+# Reports go to files (not the stderr the tests compare); test-asan fails if any appears.
+# _exit skips LeakSanitizer anyway; leaks are valgrind's job (make valgrind).
+SAN_LOGS  = $(CURDIR)/build/asan-logs
+SAN_ENV   = ASAN_OPTIONS=detect_leaks=0:log_path=$(SAN_LOGS)/asan \
+            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SAN_LOGS)/ubsan
+
+asan: fdsh-asan
+
+fdsh-asan: $(ASAN_OBJS)
+	$(CC) $(CSTD) $(SAN_FLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJS) $(LDLIBS)
+
+build/asan/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CSTD) $(WARN) $(SAN_FLAGS) -MMD -MP -c -o $@ $<
+
+test-asan: fdsh-asan
+	@rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS)
+	$(SAN_ENV) FDSH=$(CURDIR)/fdsh-asan FDSH_TEST_TIMEOUT=30 bats tests/
+	@if ls $(SAN_LOGS)/* >/dev/null 2>&1; then \
+		echo "sanitizer reports in $(SAN_LOGS):"; cat $(SAN_LOGS)/*; exit 1; fi
+
+# Valgrind: the scripts of tests/valgrind/*.sh, each run with -c; no definite
+# leak and no invalid access allowed.
+valgrind: fdsh
+	tests/valgrind/run.sh ./fdsh
+
+# libFuzzer: tokenizer + parser + expansion (no command runs: see fuzz/harness.c).
+FUZZ_SECONDS ?= 60
+FUZZ_CC    = clang
+FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+             -fno-omit-frame-pointer -g -O1
+FUZZ_SRCS  = $(filter-out shell.c,$(SRCS))
+FUZZ_OBJS  = $(FUZZ_SRCS:%.c=build/fuzz/%.o) build/fuzz/shell.o build/fuzz/fuzz/harness.o
+
+fuzz/fdsh-fuzz: $(FUZZ_OBJS)
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -Wl,--wrap=exec_subst -Wl,--wrap=glob \
+		-o $@ $(FUZZ_OBJS) $(LDLIBS)
+
+# shell.c carries main(); libFuzzer brings its own.
+build/fuzz/shell.o: shell.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(CSTD) $(WARN) $(FUZZ_FLAGS) -Dmain=fdsh_main -MMD -MP -c -o $@ $<
+
+build/fuzz/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(CSTD) $(WARN) $(FUZZ_FLAGS) -MMD -MP -c -o $@ $<
+
+fuzz: fuzz/fdsh-fuzz
+	fuzz/run.sh $(FUZZ_SECONDS)
+
+# Replay the kept crash/hang/leak inputs (fuzz/regress/) once each.
+fuzz-regress: fuzz/fdsh-fuzz
+	fuzz/fdsh-fuzz $(CURDIR)/fuzz/regress/*
+
+.PHONY: all test bench bench-nc clean asan test-asan valgrind fuzz fuzz-regress
 -include $(DEPS)
+-include $(ASAN_OBJS:.o=.d) $(FUZZ_OBJS:.o=.d)
