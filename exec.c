@@ -484,26 +484,32 @@ static bool can_vfork(const struct node *n)
 	return !trace_on && !job_control_active() && !has_fdvar(n->redirs);
 }
 
+/* command_path's answer on stk: preparing the redirections may raise an error
+ * (a here-document's ${x?}) that longjmps past the caller. */
+static char *command_path_on_stk(const char *name)
+{
+	char *heap = command_path(name);
+	if (!heap)
+		return NULL;
+	char *path = arena_strdup(&stk, heap);
+	free(heap);
+	return path;
+}
+
 static int run_external(struct node *n, char **argv, int flags)
 {
-	char *path = command_path(argv[0]);
-	if (!(flags & EV_EXIT) && can_vfork(n)) {
-		int st = spawn_external(n, argv, path);
-		free(path);
-		return st;
-	}
+	char *path = command_path_on_stk(argv[0]);
+	if (!(flags & EV_EXIT) && can_vfork(n))
+		return spawn_external(n, argv, path);
 	if (!(flags & EV_EXIT)) {
 		struct job *j = new_job(n, true);
 		pid_t pid = fork_child(j, argv[0], true);
 		if (pid < 0) {
-			free(path);
 			job_free(j);
 			return 2;
 		}
-		if (pid > 0) {
-			free(path);
+		if (pid > 0)
 			return job_wait_foreground(j);
-		}
 	}
 	/* In the child (or exec'ing in place): redirections, then the program. */
 	int rs = redir_apply(n->redirs, false);
