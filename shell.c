@@ -331,7 +331,11 @@ int main(int argc, char **argv)
 		st = run_script(script);
 	} else {
 		struct input in;
-		if (sh.interactive && isatty(0)) {
+		if (sh.interactive) {
+			/* `fdsh -i` on a pipe still prompts and keeps history, but
+			 * reads plain lines: readline needs a terminal. */
+			if (!isatty(0))
+				opts[OPT_VI] = opts[OPT_EMACS] = false;
 			le_init();
 			in_init_tty(&in);
 		} else {

@@ -23,11 +23,16 @@ teardown() {
 	tmux -L "$IT_SOCK" kill-server >/dev/null 2>&1 || true
 }
 
-# it_start [FDSH ARGS...]: start fdsh in a 100x30 pane with PS1='$ ', PS2='> ', no inputrc.
+# it_start [FDSH ARGS...]: start fdsh in a 100x30 pane with PS1='$ ', PS2='> ', no inputrc,
+# and wait for its first prompt.
 # Extra environment: IT_ENV (words like VAR=value) is passed to env.
 it_start() {
 	local cmd="env -i HOME='$HOME' PATH='$PATH' TERM=xterm LANG=C.UTF-8 PS1='\$ ' PS2='> '"
-	cmd+=" INPUTRC=${IT_INPUTRC:-/dev/null} ${IT_ENV:-} '$FDSH'"
+	# IT_INPUTRC: the INPUTRC to use (default /dev/null); empty: none, so ~/.inputrc is read.
+	if [ -n "${IT_INPUTRC-/dev/null}" ]; then
+		cmd+=" INPUTRC=${IT_INPUTRC-/dev/null}"
+	fi
+	cmd+=" ${IT_ENV:-} '$FDSH'"
 	local a
 	for a in "$@"; do
 		cmd+=" '$a'"
