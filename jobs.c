@@ -376,7 +376,7 @@ const char *job_status_text(int ws, char *buf, size_t n)
 		if (WEXITSTATUS(ws) == 0)
 			snprintf(buf, n, "Done");
 		else
-			snprintf(buf, n, "Done(%d)", WEXITSTATUS(ws));
+			snprintf(buf, n, "Exit %d", WEXITSTATUS(ws));
 	} else if (WIFSIGNALED(ws)) {
 		snprintf(buf, n, "%s%s", strsignal(WTERMSIG(ws)), WCOREDUMP(ws) ? " (core dumped)" : "");
 	} else if (WIFSTOPPED(ws)) {

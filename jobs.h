@@ -69,7 +69,7 @@ void jobs_control_init(void);
 void jobs_give_terminal(pid_t pgid);
 /* Resume a job (fg/bg): SIGCONT to its group, optionally in the foreground. */
 int job_continue(struct job *j, bool foreground);
-/* Describe a wait status for "[1]+ Done" lines: "Done", "Exit 2", "Killed"... */
+/* Describe a wait status for "[1]+ Done" lines as bash does: "Done", "Exit 2", "Killed"... */
 const char *job_status_text(int status, char *buf, size_t n);
 
 /* An interactive shell is about to exit: false (after printing "There are

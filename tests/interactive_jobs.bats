@@ -90,7 +90,7 @@ load interactive_helper
 	it_run 'false &'
 	sleep 0.3
 	it_send Enter
-	it_wait_for '[1]+  Done(1)                 false'
+	it_wait_for '[1]+  Exit 1                  false'
 }
 
 @test "jobs: jobs -l shows pids, jobs -p only pids; %+ %- %1 %name and %?text select jobs" {
