@@ -81,7 +81,7 @@ load interactive_helper
 
 @test "history: two shells at once both append, nothing is lost" {
 	it_start
-	tmux -L "$IT_SOCK" new-window -t t -d -n two "env -i HOME='$HOME' PATH='$PATH' TERM=xterm PS1='\$ ' INPUTRC=/dev/null '$FDSH'"
+	tmux -L "$IT_SOCK" new-window -t t: -d -n two "env -i HOME='$HOME' PATH='$PATH' TERM=xterm PS1='\$ ' INPUTRC=/dev/null '$FDSH'"
 	it_run 'echo one-a'
 	tmux -L "$IT_SOCK" send-keys -t t:two -l 'echo two-a'
 	tmux -L "$IT_SOCK" send-keys -t t:two Enter
