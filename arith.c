@@ -361,10 +361,7 @@ static intmax_t parse_assign(struct arith *a)
 intmax_t arith_eval(const char *expr)
 {
 	struct arith a = { expr, expr, 0, 0, NULL, NULL };
-	skip_ws(&a);
-	if (!*a.p)
-		return 0;
-	intmax_t v = parse_assign(&a);
+	intmax_t v = parse_assign(&a);   /* empty: "expecting primary", as dash */
 	skip_ws(&a);
 	if (*a.p)
 		arith_fail(&a, "syntax error");

@@ -48,6 +48,8 @@ static bool is_mark(char at)
 #define M_TILDE   0x8   /* a tilde prefix may start here */
 #define M_FLAT    0x10  /* no field splitting follows: $@ joins like $* */
 #define M_BRACE   0x20  /* the word of ${x-word}: \} is an escape inside "..." */
+#define M_SPLIT   0x40  /* the word of an unquoted ${x-word}: its literal text is
+                           split and globbed like the expansion's result */
 #define QUOTED(mode) ((mode) & (M_DQ | M_HEREDOC))
 
 struct exp {
@@ -69,6 +71,14 @@ static void emit(struct exp *e, const char *p, size_t n, enum attr at)
 		for (size_t i = 0; i < n; i++)
 			if (p[i] == '*' || p[i] == '?' || p[i] == '[')
 				e->magic = true;
+}
+
+/* How literal text of a word is marked. */
+static enum attr literal_attr(int mode)
+{
+	if (QUOTED(mode))
+		return A_QUO;
+	return (mode & M_SPLIT) ? A_EXP : A_LIT;
 }
 
 static void emit_mark(struct exp *e, enum attr at)
@@ -396,6 +406,18 @@ static void assign_default(const char *name, size_t len, const char *value)
 		sh_raise(2);
 }
 
+/* The word of ${x-word} or ${x+word} in place of the parameter: unquoted,
+ * all of it is subject to splitting, as one region (dash). */
+static void expand_word(struct exp *e, const char *p, const char *end, int mode)
+{
+	if (QUOTED(mode)) {
+		expand_text(e, p, end, (mode & ~M_TILDE) | M_BRACE);
+		return;
+	}
+	expand_text(e, p, end, mode | M_TILDE | M_BRACE | M_SPLIT);
+	emit_mark(e, A_END);
+}
+
 /* ${...}: p at '$', end just past the closing '}'. */
 static void expand_brace(struct exp *e, const char *p, const char *end, int mode)
 {
@@ -471,7 +493,7 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 	switch (op) {
 	case '-':
 		if (use_word)
-			expand_text(e, word, close, (mode & ~M_TILDE) | M_BRACE);
+			expand_word(e, word, close, mode);
 		else if (at_or_star)
 			emit_params(e, *name, mode);
 		else
@@ -479,7 +501,7 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 		return;
 	case '+':
 		if (!use_word)
-			expand_text(e, word, close, (mode & ~M_TILDE) | M_BRACE);
+			expand_word(e, word, close, mode);
 		return;
 	case '=':
 		if (use_word) {
@@ -572,7 +594,7 @@ static const char *expand_dollar(struct exp *e, const char *p, int mode)
 {
 	const char *end = skip_dollar(p, QUOTED(mode));
 	if (end == p + 1) {
-		emit(e, "$", 1, (mode & (M_DQ | M_HEREDOC)) ? A_QUO : A_LIT);
+		emit(e, "$", 1, literal_attr(mode));
 		return end;
 	}
 	if (p[1] == '{')
@@ -713,7 +735,7 @@ static void expand_text(struct exp *e, const char *p, const char *end, int mode)
 		const char *q = p + 1;
 		while (q < end && !run_stop[(unsigned char)*q])
 			q++;
-		emit(e, p, (size_t)(q - p), quoted_ctx ? A_QUO : A_LIT);
+		emit(e, p, (size_t)(q - p), literal_attr(mode));
 		p = q;
 	}
 }
