@@ -727,9 +727,13 @@ static void expand_text(struct exp *e, const char *p, const char *end, int mode)
 			continue;
 		}
 		case ':':
-			if ((mode & M_ASSIGN) && !quoted_ctx)
-				tilde_ok = true;
-			break;
+			if (!(mode & M_ASSIGN) || quoted_ctx)
+				break;
+			/* A tilde prefix may follow this colon, and only this one. */
+			emit(e, ":", 1, literal_attr(mode));
+			tilde_ok = true;
+			p++;
+			continue;
 		}
 		/* A run of ordinary characters at once. */
 		const char *q = p + 1;
