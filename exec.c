@@ -518,13 +518,22 @@ static int run_external(struct node *n, char **argv, int flags)
 	child_exit(exec_path(argv[0], path, argv, var_environ()));
 }
 
+/* Deeper calls than this are refused rather than overflowing the C stack. */
+#define MAX_FUNC_DEPTH 1000
+
 static int call_function(struct node *body, int argc, char **argv)
 {
+	if (exec_func_depth >= MAX_FUNC_DEPTH)
+		sh_error(2, "Maximum function recursion depth (%d) reached", MAX_FUNC_DEPTH);
 	struct func *f = find_func(argv[0]);
 	f->refs++;
 	var_push_function_scope(argc - 1, argv + 1);
 	exec_func_depth++;
+	/* break and continue do not reach the caller's loops (as in dash). */
+	int loops = exec_loop_depth;
+	exec_loop_depth = 0;
 	int st = exec_node(f->body, 0);
+	exec_loop_depth = loops;
 	if (exec_skip == SKIP_RETURN) {
 		exec_skip = SKIP_NONE;
 		st = sh.status;

@@ -255,12 +255,18 @@ static struct node *parse_function(struct parser *p, struct token *name)
 	return n;
 }
 
+/* As in dash: a name, and not a reserved word or a special builtin (a
+ * function could never be called under that name). */
 static bool valid_function_name(const char *s)
 {
-	if (!*s || is_reserved(s))
+	static const char *const special[] = {
+		"break", "continue", "eval", "exec", "exit", "export", "local", "readonly",
+		"return", "set", "shift", "times", "trap", "unset",
+	};
+	if (!is_name(s, -1) || strchr(s, '=') || is_reserved(s))
 		return false;
-	for (; *s; s++)
-		if (strchr("$`'\"\\/=", *s))
+	for (size_t i = 0; i < sizeof special / sizeof *special; i++)
+		if (strcmp(s, special[i]) == 0)
 			return false;
 	return true;
 }
