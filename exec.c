@@ -845,6 +845,7 @@ static int exec_async(struct node *n)
 				t_close(fd);
 			}
 		}
+		tested_depth = 0;   /* a background job is no condition, as in dash */
 		child_exit(exec_node(body, EV_EXIT));
 	}
 	sh.last_bg = pid;
@@ -878,6 +879,8 @@ int exec_subst(const char *text, struct strbuf *out)
 			t_dup2(p[1], 1);
 			t_close(p[1]);
 		}
+		/* set -e applies inside even when the substitution is in a condition. */
+		tested_depth = 0;
 		child_exit(eval_string(text, EV_EXIT));
 	}
 	/* Close our copy of the write end, or read() below would never see EOF. */

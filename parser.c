@@ -1,8 +1,10 @@
 /* The parser: recursive descent over the POSIX grammar (XCU 2.10). */
 #include "parser.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "alias.h"
 #include "ast.h"
@@ -614,7 +616,7 @@ static void parse_subst_body(struct lexer *outer)
 		unexpected(&sp);
 }
 
-enum parse_status parse_next(struct input *in, struct arena *a, struct node **out)
+static enum parse_status parse_one(struct input *in, struct arena *a, struct node **out)
 {
 	struct parser p;
 	struct lex_error err;
@@ -636,6 +638,21 @@ enum parse_status parse_next(struct input *in, struct arena *a, struct node **ou
 		return PARSE_OK;
 	*out = parse_line(&p);
 	return PARSE_OK;
+}
+
+enum parse_status parse_next(struct input *in, struct arena *a, struct node **out)
+{
+	if (!opts[OPT_VERBOSE] || in->kind == IN_STRING)
+		return parse_one(in, a, out);
+	/* set -v: echo the lines of a script or stdin to stderr as they are read
+	 * (not a -c string or eval text, as in dash). */
+	size_t start = in_capture_begin(in);
+	enum parse_status st = parse_one(in, a, out);
+	char *text = in_capture_end(in, start);
+	fflush(stdout);
+	(void)!write(2, text, strlen(text));
+	free(text);
+	return st;
 }
 
 size_t parse_subst_length(const char *s)
