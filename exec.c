@@ -620,7 +620,7 @@ static int exec_simple(struct node *n, int flags)
 	struct arena_mark m = arena_mark(&stk);
 	expand_subst_status = 0;
 	int argc;
-	char **argv = expand_words(n->u.simple.args, &argc);
+	char **argv = expand_command(n->u.simple.args, &argc);
 	const struct builtin *bi = NULL;
 	struct node *fn = NULL;
 	if (argc > 0)

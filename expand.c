@@ -883,12 +883,42 @@ static bool is_plain(const char *s)
 	return true;
 }
 
-char **expand_words(struct word *words, int *argc)
+/* export, readonly and local are declaration utilities (as in dash): their
+ * NAME=value operands expand like assignments, without splitting or globbing.
+ * `fields` are the words expanded so far; `command` may come first. */
+static bool is_declaration(const struct fields *f)
+{
+	int i = 0;
+	while (i < f->n && strcmp(f->v[i], "command") == 0)
+		i++;
+	if (i == f->n)
+		return false;
+	const char *name = f->v[i];
+	return strcmp(name, "export") == 0 || strcmp(name, "readonly") == 0 ||
+	       strcmp(name, "local") == 0;
+}
+
+static void expand_declaration(struct fields *f, const char *raw)
+{
+	int nl = assignment_name_len(raw);
+	const char *value = expand_assignment_value(raw + nl + 1);
+	size_t vl = strlen(value);
+	char *field = arena_alloc(&stk, (size_t)nl + vl + 2);
+	memcpy(field, raw, (size_t)nl + 1);
+	memcpy(field + nl + 1, value, vl + 1);
+	add_field(f, field, (size_t)nl + 1 + vl);
+}
+
+static char **expand_list(struct word *words, int *argc, bool command)
 {
 	struct fields f = { NULL, 0, 0 };
 	for (struct word *w = words; w; w = w->next) {
 		if (is_plain(w->text)) {
 			add_field(&f, w->text, strlen(w->text));
+			continue;
+		}
+		if (command && f.n > 0 && assignment_name_len(w->text) && is_declaration(&f)) {
+			expand_declaration(&f, w->text);
 			continue;
 		}
 		struct exp e;
@@ -902,6 +932,16 @@ char **expand_words(struct word *words, int *argc)
 	f.v[f.n] = NULL;   /* add_field keeps room for it */
 	*argc = f.n;
 	return f.v;
+}
+
+char **expand_words(struct word *words, int *argc)
+{
+	return expand_list(words, argc, false);
+}
+
+char **expand_command(struct word *words, int *argc)
+{
+	return expand_list(words, argc, true);
 }
 
 static char *expand_flat(const char *raw, int mode)

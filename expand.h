@@ -9,6 +9,9 @@ struct word;
 
 /* All expansions; returns a NULL-terminated argv and sets *argc. */
 char **expand_words(struct word *words, int *argc);
+/* The same for the words of a simple command, where the NAME=value operands
+ * of export, readonly and local expand as assignments (no splitting). */
+char **expand_command(struct word *words, int *argc);
 /* No field splitting or globbing: assignment values (tilde after '=' and ':'). */
 char *expand_assignment_value(const char *raw);
 /* No field splitting or globbing: redirection targets, case subjects. */

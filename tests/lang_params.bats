@@ -338,3 +338,26 @@ ok'
 @test "IFS, PS4 and OPTIND have their defaults" {
 	same_as_dash 'printf "%s" "$IFS" | od -An -c | tr -s " "; echo "$PS4" "$OPTIND"'
 }
+
+# --- declaration utilities ------------------------------------------------------------------
+
+@test "export, readonly and local operands NAME=\$x are not split or globbed (dash)" {
+	same_as_dash 'x="a  b"; export y=$x; echo "$y"; readonly z=$x; echo "$z"; f() { local w=$x; echo "$w"; }; f; export r=*; echo "$r"'
+	expect 0 'a  b
+a  b
+a  b
+*'
+}
+
+@test "declaration operands: tilde after = and :, command export, export from a variable" {
+	same_as_dash 'HOME=/h; x="a b"; export t=~/q:~/r; echo $t; command export u=$x; echo "$u"; e=export; $e v=$x; echo "$v"'
+	expect 0 '/h/q:/h/r
+a b
+a b'
+}
+
+@test "other commands' NAME=\$x arguments are split as usual" {
+	same_as_dash 'x="a b"; printf "<%s>" y=$x; echo; set -- export a=$x; echo $#'
+	expect 0 '<y=a><b>
+3'
+}
