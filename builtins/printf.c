@@ -57,7 +57,7 @@ static int octal_value(const char **s, int max)
  * \0NNN is too and \c stops everything. Unknown escapes stay as written. */
 static const char *escape(const char *s, struct strbuf *out, bool in_b, bool *stop)
 {
-	static const char from[] = "\\abefnrtv\"", to[] = "\\\a\b\033\f\n\r\t\v\"";
+	static const char from[] = "\\abefnrtv", to[] = "\\\a\b\033\f\n\r\t\v";
 	const char *hit = *s ? strchr(from, *s) : NULL;
 	if (hit) {
 		sb_addc(out, to[hit - from]);

@@ -37,9 +37,9 @@ printf "%o|%#o|%x|%#x|%X|%u|%u\n" 8 8 255 255 255 3 -3'
 	[ "${lines[0]}" = $'A\b1|\\x41|\\q|a\\c b|\\|' ]
 }
 
-@test "printf: \\e and \\\" are escapes too, in the format and in %b (as dash)" {
-	same_as_dash 'printf "\e|\E|\"|\x41|\u00e9" | od -An -c; printf "%b" "\e|\"|\E" | od -An -c'
-	[ "${lines[0]}" = ' 033   |   \   E   |   "   |   \   x   4   1   |   \   u   0   0   e   9' ]
+@test "printf: \\e is an escape too, in the format and in %b (as dash)" {
+	same_as_dash "printf '\\e|\\E|\\\"|\\x41|\\u00e9' | od -An -c; printf %b '\\e|\\\"|\\E' | od -An -c"
+	[ "${lines[0]}" = ' 033   |   \   E   |   \   "   |   \   x   4   1   |   \   u   0' ]
 }
 
 @test "printf: %b interprets escapes, \\0NNN and \\c which stops everything" {
