@@ -412,6 +412,15 @@ void job_print(struct job *j, int fd, bool long_form, bool pid_only)
 	(void)!write(fd, line, strlen(line));
 }
 
+bool jobs_have_news(void)
+{
+	jobs_reap();
+	for (struct job *j = jobs; j; j = j->next)
+		if (!j->notified && !j->inherited && job_state(j) != JOB_RUNNING)
+			return true;
+	return false;
+}
+
 void jobs_notify(void)
 {
 	jobs_reap();
@@ -502,13 +511,24 @@ bool jobs_exit_check(unsigned long command_number)
 	return false;
 }
 
-void jobs_hangup_stopped(void)
+static void hangup_jobs(bool stopped_only)
 {
 	for (struct job *j = jobs; j; j = j->next) {
-		if (job_state(j) != JOB_STOPPED || !j->pgid)
+		enum job_state st = job_state(j);
+		if (st == JOB_DONE || !j->pgid || j->inherited || (stopped_only && st != JOB_STOPPED))
 			continue;
 		/* A stopped job cannot see SIGHUP until it is continued. */
 		t_kill(-j->pgid, SIGHUP);
 		t_kill(-j->pgid, SIGCONT);
 	}
+}
+
+void jobs_hangup_stopped(void)
+{
+	hangup_jobs(true);
+}
+
+void jobs_hangup_all(void)
+{
+	hangup_jobs(false);
 }

@@ -51,6 +51,8 @@ int job_status(const struct job *j);   /* exit status as $? shows it */
 void jobs_reap(void);
 /* Report jobs that finished or stopped since the last report (interactive). */
 void jobs_notify(void);
+/* Has a job finished or stopped since the last report? (Reaps first.) */
+bool jobs_have_news(void);
 /* Find by %spec or pid; NULL with a message printed when not found. */
 struct job *job_find(const char *spec, const char *who);
 struct job *job_by_pid(pid_t pid);
@@ -78,5 +80,7 @@ const char *job_status_text(int status, char *buf, size_t n);
 bool jobs_exit_check(unsigned long command_number);
 /* On exit: stopped jobs get SIGHUP and SIGCONT, so they do not linger. */
 void jobs_hangup_stopped(void);
+/* The terminal hung up: every job gets SIGHUP (and SIGCONT if stopped). */
+void jobs_hangup_all(void);
 
 #endif

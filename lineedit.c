@@ -36,6 +36,10 @@ _Noreturn void le_abandon(int status)
  * event hook). */
 static int on_signal_event(void)
 {
+	if (got_sighup) {
+		rl_cleanup_after_signal();
+		trap_run_pending();   /* exits */
+	}
 	if (!got_sigint)
 		return 0;
 	got_sigint = 0;
@@ -44,6 +48,20 @@ static int on_signal_event(void)
 	rl_cleanup_after_signal();
 	fputs("\n", stderr);
 	le_abandon(130);
+}
+
+/* Called about ten times a second while readline waits for a key: with
+ * set -b (notify), report finished jobs at once and redraw the prompt and
+ * the text typed so far below the report. */
+static int on_idle(void)
+{
+	if (!opts[OPT_NOTIFY] || !jobs_have_news())
+		return 0;
+	fputs("\n", stderr);
+	jobs_notify();
+	rl_on_new_line();
+	rl_redisplay();
+	return 0;
 }
 
 static void apply_editing_mode(void)
@@ -79,6 +97,7 @@ void le_init(void)
 	 * interrupted read through the event hook. */
 	rl_catch_signals = 0;
 	rl_signal_event_hook = on_signal_event;
+	rl_event_hook = on_idle;
 	rl_initialize();
 	if (mode_set_by_user)
 		apply_editing_mode();
@@ -163,6 +182,9 @@ char *le_readline(int level)
 		char *prompt = le_prompt(level);
 		char *line = read_one_line(prompt);
 		free(prompt);
+		/* A hangup often shows up as EOF before the signal's hook runs. */
+		if (got_sighup)
+			trap_run_pending();
 		if (!line) {
 			if (level == 1 && !eof_ends_shell())
 				continue;

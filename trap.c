@@ -8,11 +8,13 @@
 
 #include "error.h"
 #include "exec.h"
+#include "jobs.h"
 #include "memalloc.h"
 #include "shell.h"
 
 volatile sig_atomic_t trap_pending;
 volatile sig_atomic_t got_sigint;
+volatile sig_atomic_t got_sighup;
 static volatile sig_atomic_t pending[NSIGS];
 static char *actions[NSIGS];         /* [0] is EXIT */
 static bool ignored_at_entry[NSIGS];
@@ -23,6 +25,10 @@ static bool in_exit_trap;
 
 static void on_signal(int sig)
 {
+	if (sig == SIGHUP && interactive_handling && !actions[SIGHUP]) {
+		got_sighup = 1;
+		trap_pending = 1;
+	}
 	if (sig == SIGINT) {
 		got_sigint = 1;
 		/* An interactive shell abandons the command line (see below). */
@@ -75,7 +81,7 @@ static void install(int sig, void (*handler)(int))
 static void (*own_disposition(int sig))(int)
 {
 	if (interactive_handling) {
-		if (sig == SIGINT)
+		if (sig == SIGINT || sig == SIGHUP)
 			return on_signal;
 		if (sig == SIGQUIT || sig == SIGTERM)
 			return SIG_IGN;
@@ -135,9 +141,20 @@ int trap_pending_signal(void)
 	return 0;
 }
 
+/* The terminal went away: like bash, pass the hangup on to every job and
+ * leave (the history is already in its file). */
+static void hang_up(void)
+{
+	if (!got_sighup || !interactive_handling || actions[SIGHUP] || sh.in_child)
+		return;
+	jobs_hangup_all();
+	sh_exit(128 + SIGHUP);
+}
+
 void trap_run_pending(void)
 {
 	trap_pending = 0;
+	hang_up();
 	interrupt_command_line();
 	for (int sig = 1; sig < NSIGS; sig++) {
 		if (!pending[sig])
@@ -205,7 +222,7 @@ void trap_interactive(bool on)
 	/* Only a non-interactive shell keeps what was ignored on entry (a
 	 * terminal multiplexer may start us with SIGTTIN/SIGTTOU ignored):
 	 * see trap_reset_child. */
-	int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU };
+	int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGTTIN, SIGTTOU, SIGHUP };
 	for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
 		if (!actions[sigs[i]])
 			install(sigs[i], own_disposition(sigs[i]));

@@ -35,5 +35,7 @@ int sig_from_name(const char *name);
 const char *sig_name(int sig);       /* "INT"; NULL if none */
 /* Last interrupt seen (SIGINT while waiting in an interactive shell). */
 extern volatile sig_atomic_t got_sigint;
+/* SIGHUP reached an interactive shell that has no HUP trap. */
+extern volatile sig_atomic_t got_sighup;
 
 #endif

@@ -186,3 +186,25 @@ load interactive_helper
 	set -- $job_line
 	[ "$1" = "$2" ]
 }
+
+@test "jobs: when the terminal hangs up, the shell passes SIGHUP on to its jobs and exits" {
+	it_start
+	it_run 'sleep 300 & echo $! >pid'
+	_it_poll test -s pid
+	local pid
+	pid=$(cat pid)
+	kill -0 "$pid"
+	tmux -L "$IT_SOCK" kill-server
+	_it_poll eval "! kill -0 $pid 2>/dev/null" || { kill "$pid"; false; }
+}
+
+@test "jobs: with set -b a finished job is reported at once, not only at the next prompt" {
+	it_start
+	it_run 'set -b'
+	it_run 'sleep 0.3 &'
+	it_type 'echo typed'
+	it_wait_for '[1]+  Done                    sleep 0.3'
+	it_wait_last '$ echo typed'
+	it_send Enter
+	it_wait_for 'typed'
+}
