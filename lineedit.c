@@ -50,11 +50,15 @@ static int on_signal_event(void)
 	le_abandon(130);
 }
 
-/* Called about ten times a second while readline waits for a key: with
+/* Called about ten times a second while readline waits for a key, and
+ * after a signal interrupted the wait. With
  * set -b (notify), report finished jobs at once and redraw the prompt and
  * the text typed so far below the report. */
 static int on_idle(void)
 {
+	/* With an idle hook readline waits in select(), whose EINTR does not
+	 * reach the signal hook: look at the signals here too. */
+	on_signal_event();
 	if (!opts[OPT_NOTIFY] || !jobs_have_news())
 		return 0;
 	fputs("\n", stderr);
