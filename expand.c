@@ -10,6 +10,7 @@
 #include <glob.h>
 #include <unistd.h>
 #include <pwd.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,9 +69,7 @@ static void emit(struct exp *e, const char *p, size_t n, enum attr at)
 	memset(e->a.s + e->a.len, at, n);
 	e->a.len += n;
 	if (at != A_QUO && !e->magic)
-		for (size_t i = 0; i < n; i++)
-			if (p[i] == '*' || p[i] == '?' || p[i] == '[')
-				e->magic = true;
+		e->magic = memchr(p, '*', n) || memchr(p, '?', n) || memchr(p, '[', n);
 }
 
 /* How literal text of a word is marked. */
@@ -360,17 +359,42 @@ static _Noreturn void unset_error(const char *name, size_t len)
 /* The expanded bytes as one string on the expansion stack: quote removal
  * done (a flat walk joins "$@" itself); for a pattern, quoted pattern
  * characters are escaped with a backslash. */
+/* The first index from i on whose attribute is a mark (or n), eight
+ * attributes at a time: marks are the only values >= A_BRK (3), and a byte b
+ * below 128 is >= 3 exactly when b + 0x7d sets its top bit. */
+static size_t skip_unmarked(const char *a, size_t i, size_t n)
+{
+	_Static_assert(A_BRK == 3 && A_KEEP > A_BRK && A_END > A_BRK, "marks come last");
+	while (i + 8 <= n) {
+		uint64_t w;
+		memcpy(&w, a + i, 8);
+		if ((w + 0x7d7d7d7d7d7d7d7dULL) & 0x8080808080808080ULL)
+			break;
+		i += 8;
+	}
+	return i;
+}
+
 static char *flatten(const struct exp *e, bool as_pattern)
 {
-	char *out = arena_alloc(&stk, e->s.len * 2 + 1), *q = out;
-	for (size_t i = 0; i < e->s.len; i++) {
-		char c = e->s.s[i];
-		enum attr at = (enum attr)e->a.s[i];
-		if (is_mark(at))
-			continue;
-		if (as_pattern && at == A_QUO && strchr("*?[]\\", c))
-			*q++ = '\\';
-		*q++ = c;
+	const char *s = e->s.s, *a = e->a.s;
+	size_t n = e->s.len;
+	char *out = arena_alloc(&stk, (as_pattern ? n * 2 : n) + 1), *q = out;
+	for (size_t i = 0; i < n;) {
+		/* Copy a run of ordinary bytes at once: values may be long. */
+		size_t j = as_pattern ? i : skip_unmarked(a, i, n);
+		while (j < n && !is_mark(a[j]) && !(as_pattern && a[j] == A_QUO))
+			j++;
+		memcpy(q, s + i, j - i);
+		q += j - i;
+		if (j == n)
+			break;
+		if (!is_mark(a[j])) {   /* a quoted byte of a pattern */
+			if (strchr("*?[]\\", s[j]))
+				*q++ = '\\';
+			*q++ = s[j];
+		}
+		i = j + 1;
 	}
 	*q = '\0';
 	return out;
@@ -441,7 +465,7 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 		sh_error(2, "%.*s: bad substitution", (int)(end - p), p);
 	bool at_or_star = nlen == 1 && (*name == '@' || *name == '*');
 	const char *val = at_or_star ? NULL : param_value(name, nlen);
-	bool set = at_or_star ? posparams.n > 0 : val != NULL;
+	bool set = at_or_star || val != NULL;   /* $@ and $* count as set (dash) */
 
 	if (length) {
 		if (!set && opts[OPT_NOUNSET] && !at_or_star)

@@ -7,8 +7,34 @@
 
 #include "memalloc.h"
 
+/* The commonest case patterns, text, text*, *text and *text*, compared
+ * directly: fnmatch tries every position for a leading *. Returns -1 when
+ * the pattern is not of that form. */
+static int simple_match(const char *pat, const char *s)
+{
+	bool lead = *pat == '*';
+	const char *mid = pat + lead;
+	size_t m = strcspn(mid, "*?[\\");
+	bool trail = mid[m] == '*' && mid[m + 1] == '\0';
+	if (mid[m] && !trail)
+		return -1;
+	size_t n = strlen(s);
+	if (lead && trail)
+		return m == 0 || memmem(s, n, mid, m) != NULL;
+	if (m > n)
+		return 0;
+	if (lead)
+		return memcmp(s + n - m, mid, m) == 0;
+	if (trail)
+		return memcmp(s, mid, m) == 0;
+	return m == n && memcmp(s, mid, m) == 0;
+}
+
 bool pattern_match(const char *pat, const char *s)
 {
+	int r = simple_match(pat, s);
+	if (r >= 0)
+		return r;
 	return fnmatch(pat, s, 0) == 0;
 }
 

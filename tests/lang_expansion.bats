@@ -294,3 +294,23 @@ here'
 	same_as_dash 'echo $(( )); echo no'
 	expect 2 ''
 }
+
+# --- $@ and $* with the operators; patterns that take the fast paths -----------------------
+
+@test "\${@-w} and \${*-w}: \$@ and \$* always count as set; the : forms test emptiness (dash)" {
+	same_as_dash 'set --; echo "[${@-z}]" "[${*-z}]" "[${@+p}]" "[${@:-x}]" "[${*:+q}]"; set -- ""; echo "[${@:-x}]" "[${@:+p}]"'
+	expect 0 '[] [] [p] [x] []
+[x] []'
+}
+
+@test "case patterns text, text*, *text, *text* and escaped ones match exactly" {
+	same_as_dash 'for s in abc xabcx ab "" "a*c" "a\\c"; do r=; case $s in abc) r="$r exact";; esac; case $s in ab*) r="$r prefix";; esac
+case $s in *bc) r="$r suffix";; esac; case $s in *bc*) r="$r infix";; esac; case $s in *) r="$r any";; esac
+case $s in "a*c") r="$r quoted";; esac; case $s in a\\c) r="$r bs";; esac; case $s in "") r="$r empty";; esac; printf "%s\n" "[$s]$r"; done'
+	expect 0 '[abc] exact prefix suffix infix any
+[xabcx] infix any
+[ab] prefix any
+[] any empty
+[a*c] any quoted
+[a\c] any bs'
+}
