@@ -125,7 +125,7 @@ static void set_var(struct arith *a, const char *name, intmax_t v)
 	if (a->skip)
 		return;
 	char buf[32];
-	snprintf(buf, sizeof buf, "%jd", v);
+	arith_format(v, buf);
 	if (var_set(name, buf, 0) < 0)
 		sh_raise(2);
 }
@@ -366,4 +366,21 @@ intmax_t arith_eval(const char *expr)
 	if (*a.p)
 		arith_fail(&a, "syntax error");
 	return v;
+}
+
+char *arith_format(intmax_t v, char *buf)
+{
+	char tmp[24];
+	int n = 0;
+	uintmax_t u = v < 0 ? -(uintmax_t)v : (uintmax_t)v;
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	char *q = buf;
+	if (v < 0)
+		*q++ = '-';
+	while (n > 0)
+		*q++ = tmp[--n];
+	*q = '\0';
+	return buf;
 }

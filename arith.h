@@ -5,6 +5,10 @@
 
 #include <stdint.h>
 
+/* Decimal text of v in buf (at least 24 bytes); returns buf. Arithmetic
+ * results are formatted in every loop iteration, so no printf here. */
+char *arith_format(intmax_t v, char *buf);
+
 /* Evaluate; a syntax error or division by zero is a shell error (status 2). */
 intmax_t arith_eval(const char *expr);
 

@@ -240,10 +240,10 @@ static const char *special_param(char c)
 {
 	switch (c) {
 	case '#':
-		snprintf(numbuf, sizeof numbuf, "%d", posparams.n);
+		arith_format(posparams.n, numbuf);
 		return numbuf;
 	case '?':
-		snprintf(numbuf, sizeof numbuf, "%d", sh.status);
+		arith_format(sh.status, numbuf);
 		return numbuf;
 	case '$':
 		snprintf(numbuf, sizeof numbuf, "%ld", (long)sh.pid);
@@ -609,7 +609,7 @@ static void expand_arith(struct exp *e, const char *p, const char *end, int mode
 {
 	char *expr = word_to_string(p + 3, end - 2, M_DQ);
 	char buf[32];
-	snprintf(buf, sizeof buf, "%jd", arith_eval(expr));
+	arith_format(arith_eval(expr), buf);
 
 	emit_value(e, buf, mode);
 }

@@ -72,10 +72,8 @@ void sb_free(struct strbuf *sb)
 	sb_init_on(sb, sb->arena);
 }
 
-void sb_grow(struct strbuf *sb, size_t extra)
+void sb_grow_slow(struct strbuf *sb, size_t extra)
 {
-	if (sb->len + extra + 1 <= sb->cap)
-		return;
 	size_t cap = sb->cap ? sb->cap * 2 : 64;
 	while (cap < sb->len + extra + 1)
 		cap *= 2;

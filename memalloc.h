@@ -29,7 +29,13 @@ void sb_init(struct strbuf *sb);
  * Growing leaves the old copy on the arena until then. */
 void sb_init_on(struct strbuf *sb, struct arena *a);
 void sb_free(struct strbuf *sb);
-void sb_grow(struct strbuf *sb, size_t extra);
+void sb_grow_slow(struct strbuf *sb, size_t extra);
+/* Make room for `extra` more bytes (and the NUL). */
+static inline void sb_grow(struct strbuf *sb, size_t extra)
+{
+	if (sb->len + extra + 1 > sb->cap)
+		sb_grow_slow(sb, extra);
+}
 void sb_addc_slow(struct strbuf *sb, char c);
 static inline void sb_addc(struct strbuf *sb, char c)
 {

@@ -79,9 +79,10 @@ static void var_changed(struct var *v)
 {
 	if (v->flags & V_EXPORT)
 		env_dirty = true;
-	if (strcmp(v->name, "IFS") == 0)
+	/* The first letter screens out almost every name cheaply. */
+	if (v->name[0] == 'I' && strcmp(v->name, "IFS") == 0)
 		ifs_value = v->value ? v->value : " \t\n";
-	else if (strcmp(v->name, "PATH") == 0)
+	else if (v->name[0] == 'P' && strcmp(v->name, "PATH") == 0)
 		exec_path_changed();
 }
 

@@ -1,4 +1,5 @@
-/* The builtin table, sorted by name for bsearch (see builtins.h). */
+/* The builtin table, sorted by name (help lists it in this order), and its
+ * lookup (see builtins.h). */
 #include "builtins/builtins.h"
 
 #include <stdbool.h>
@@ -125,14 +126,42 @@ const struct builtin builtin_table[] = {
 
 const int builtin_count = sizeof builtin_table / sizeof *builtin_table;
 
-static int compare(const void *key, const void *elem)
+
+/* Every simple command asks whether its name is a builtin: an open-addressing
+ * hash over the table answers with one or two string compares. */
+#define BUILTIN_SLOTS 256
+
+static unsigned name_hash(const char *s)
 {
-	return strcmp(key, ((const struct builtin *)elem)->name);
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static const struct builtin *const *builtin_slots(void)
+{
+	static const struct builtin *slots[BUILTIN_SLOTS];
+	static bool built;
+	if (!built) {
+		for (int i = 0; i < builtin_count; i++) {
+			unsigned h = name_hash(builtin_table[i].name) % BUILTIN_SLOTS;
+			while (slots[h])
+				h = (h + 1) % BUILTIN_SLOTS;
+			slots[h] = &builtin_table[i];
+		}
+		built = true;
+	}
+	return slots;
 }
 
 const struct builtin *builtin_find(const char *name)
 {
-	return bsearch(name, builtin_table, (size_t)builtin_count, sizeof *builtin_table, compare);
+	const struct builtin *const *slots = builtin_slots();
+	for (unsigned h = name_hash(name) % BUILTIN_SLOTS; slots[h]; h = (h + 1) % BUILTIN_SLOTS)
+		if (strcmp(slots[h]->name, name) == 0)
+			return slots[h];
+	return NULL;
 }
 
 int builtin_usage(const char *name)
