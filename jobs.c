@@ -380,11 +380,25 @@ const char *job_status_text(int ws, char *buf, size_t n)
 	} else if (WIFSIGNALED(ws)) {
 		snprintf(buf, n, "%s%s", strsignal(WTERMSIG(ws)), WCOREDUMP(ws) ? " (core dumped)" : "");
 	} else if (WIFSTOPPED(ws)) {
-		snprintf(buf, n, "Stopped");
+		/* bash's words for why a job stopped */
+		int sig = WSTOPSIG(ws);
+		snprintf(buf, n, "%s", sig == SIGTTIN ? "Stopped (tty input)" :
+		         sig == SIGTTOU ? "Stopped (tty output)" :
+		         sig == SIGSTOP ? "Stopped (signal)" : "Stopped");
 	} else {
 		snprintf(buf, n, "Running");
 	}
 	return buf;
+}
+
+/* The status a job line shows: the last process's, or when the job is
+ * stopped, that of a process that stopped (the last one may be done). */
+static int reported_status(const struct job *j, enum job_state st)
+{
+	for (int i = j->nprocs - 1; st == JOB_STOPPED && i >= 0; i--)
+		if (j->procs[i].stopped)
+			return j->procs[i].status;
+	return j->procs[j->nprocs - 1].status;
 }
 
 void job_print(struct job *j, int fd, bool long_form, bool pid_only)
@@ -400,9 +414,7 @@ void job_print(struct job *j, int fd, bool long_form, bool pid_only)
 	if (st == JOB_RUNNING)
 		snprintf(state, sizeof state, "Running");
 	else
-		job_status_text(j->procs[j->nprocs - 1].status, state, sizeof state);
-	if (st == JOB_STOPPED)
-		snprintf(state, sizeof state, "Stopped");
+		job_status_text(reported_status(j, st), state, sizeof state);
 	if (long_form)
 		snprintf(line, sizeof line, "[%d]%c %ld %-24s%s%s\n", j->id, mark,
 		         (long)j->procs[0].pid, state, j->cmd, st == JOB_RUNNING ? " &" : "");

@@ -13,6 +13,7 @@
 #include <readline/readline.h>
 
 #include "error.h"
+#include "exec.h"
 #include "input.h"
 #include "jobs.h"
 #include "lineedit_impl.h"
@@ -178,10 +179,31 @@ static char *read_one_line(const char *prompt)
 	return line;
 }
 
+/* $PROMPT_COMMAND runs before each PS1, as in bash; its errors stay inside
+ * it and $? is kept for the next command. */
+static void run_prompt_command(void)
+{
+	const char *pc = var_get("PROMPT_COMMAND");
+	if (!pc || !*pc)
+		return;
+	char *cmd = xstrdup(pc);
+	int saved_status = sh.status;
+	struct handler h;
+	h.prev = sh_handler;
+	sh_handler = &h;
+	if (!setjmp(h.env))
+		eval_string(cmd, 0);
+	sh_handler = h.prev;
+	sh.status = saved_status;
+	free(cmd);
+}
+
 char *le_readline(int level)
 {
 	fflush(stdout);
 	le_history_sync_size();
+	if (level == 1)
+		run_prompt_command();
 	for (;;) {
 		char *prompt = le_prompt(level);
 		char *line = read_one_line(prompt);

@@ -96,6 +96,17 @@ static int list_signals(int argc, char **argv, int i)
 	return 0;
 }
 
+/* A stopped job only acts on most signals once continued: like bash,
+ * kill %n follows such a signal with SIGCONT. */
+static bool wakes_stopped_job(struct job *j, int sig)
+{
+	jobs_reap();   /* it may have stopped since the last look */
+	if (job_state(j) != JOB_STOPPED)
+		return false;
+	return sig != SIGSTOP && sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU &&
+	       sig != SIGCONT && sig != 0;
+}
+
 int builtin_kill(int argc, char **argv)
 {
 	int sig = SIGTERM;
@@ -126,6 +137,7 @@ int builtin_kill(int argc, char **argv)
 	int st = 0;
 	for (; i < argc; i++) {
 		pid_t target;
+		bool wake = false;
 		if (argv[i][0] == '%') {
 			struct job *j = job_find(argv[i], "kill");
 			if (!j) {
@@ -133,6 +145,7 @@ int builtin_kill(int argc, char **argv)
 				continue;
 			}
 			target = j->pgid ? -j->pgid : j->procs[0].pid;
+			wake = j->pgid && wakes_stopped_job(j, sig);
 			if (!j->pgid) {
 				for (int k = 0; k < j->nprocs; k++)
 					if (!j->procs[k].done && t_kill(j->procs[k].pid, sig) < 0)
@@ -152,6 +165,8 @@ int builtin_kill(int argc, char **argv)
 		if (t_kill(target, sig) < 0) {
 			sh_warn("kill: (%s) - %s", argv[i], strerror(errno));
 			st = 1;
+		} else if (wake) {
+			t_kill(target, SIGCONT);
 		}
 	}
 	return st;

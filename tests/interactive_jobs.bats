@@ -208,3 +208,21 @@ load interactive_helper
 	it_send Enter
 	it_wait_for 'typed'
 }
+
+@test "jobs: kill %n also ends a stopped job; the reason a job stopped is shown" {
+	it_start
+	it_run 'sleep 30 &'
+	it_wait_match '^\[1\] [0-9]+$'
+	sleep 0.2
+	it_run 'kill -STOP %1'
+	it_send Enter
+	it_wait_for '[1]+  Stopped (signal)        sleep 30'
+	it_run 'kill %1'
+	it_send Enter
+	it_wait_for '[1]+  Terminated              sleep 30'
+	it_run 'cat &'
+	sleep 0.3
+	it_send Enter
+	it_wait_for '[1]+  Stopped (tty input)     cat'
+	it_run 'kill %1'
+}

@@ -129,3 +129,15 @@ load interactive_helper
 	it_wait_for 'visible'
 	it_no_line '$ echo visible'
 }
+
+@test "prompt: PROMPT_COMMAND runs before each prompt and keeps \$?" {
+	it_start
+	it_run 'PROMPT_COMMAND="echo pc-ran; false"'
+	it_wait_for 'pc-ran'
+	it_run 'echo st=$?'
+	it_wait_for 'st=0'
+	it_run 'PROMPT_COMMAND="if"'
+	it_wait_match 'syntax error'
+	it_run 'unset PROMPT_COMMAND; echo alive'
+	it_wait_for 'alive'
+}
