@@ -632,7 +632,9 @@ static int exec_simple(struct node *n, int flags)
 	if (scoped)
 		var_push_scope();
 	char **values;
-	int ra = do_assignments(n->u.simple.assigns, &values, permanent ? 0 : V_EXPORT, scoped);
+	/* x=1 exec cmd: the assignments stay and, as in dash, are exported. */
+	bool exported = !permanent || (bi && bi->fn == builtin_exec && argc > 1);
+	int ra = do_assignments(n->u.simple.assigns, &values, exported ? V_EXPORT : 0, scoped);
 	if (opts[OPT_XTRACE])
 		xtrace(n->u.simple.assigns, values, argc, argv);
 	int st;

@@ -361,3 +361,29 @@ a b'
 	expect 0 '<y=a><b>
 3'
 }
+
+# --- prefix assignments and special builtins ------------------------------------------------
+
+@test "x=1 exec cmd exports x to cmd; x=1 exec with only redirections keeps x unexported" {
+	same_as_dash 'x=1 exec sh -c "echo \$x"'
+	expect 0 1
+	same_as_dash 'x=1 exec 3>/dev/null; sh -c "echo [\$x]"; echo $x'
+	expect 0 '[]
+1'
+}
+
+@test "prefix assignments stay after special builtins (set, readonly, unset, ., eval), not after others" {
+	same_as_dash 'x=5 set -- a; echo $x $1; y=6 readonly r=1; echo $y; z=7 . /dev/null; echo $z; w=8 command true; echo "[$w]"'
+	expect 0 '5 a
+6
+7
+[]'
+}
+
+@test "export of a local variable lasts for the function only" {
+	same_as_dash 'f() { local x=in; sh -c "echo [\$x]"; export x; sh -c "echo [\$x]"; }; x=out; f; sh -c "echo [\$x]"; echo $x'
+	expect 0 '[]
+[in]
+[]
+out'
+}
