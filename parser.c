@@ -472,8 +472,8 @@ static struct node *parse_compound(struct parser *p)
 		n = (consume(p), parse_for(p, line));
 	else if (strcmp(w, "case") == 0)
 		n = (consume(p), parse_case(p, line));
-	else if (is_reserved(w) && strcmp(w, "!") != 0 && strcmp(w, "in") != 0)
-		unexpected(p);
+	else if (is_reserved(w))
+		unexpected(p);   /* also ! and in where a command should start */
 	else
 		return NULL;
 	return n;
@@ -496,11 +496,11 @@ static struct node *parse_command(struct parser *p)
 static struct node *parse_pipeline(struct parser *p)
 {
 	int line = peek(p)->lineno;
-	bool negate = false;
-	while (is_word(p, "!")) {
-		negate = !negate;
+	/* One !, before the whole pipeline: "! !" and "a | ! b" are syntax
+	 * errors, as in dash (parse_compound rejects the second !). */
+	bool negate = is_word(p, "!");
+	if (negate)
 		consume(p);
-	}
 	struct node *first = parse_command(p);
 	struct node *n = first;
 	if (peek(p)->type == TK_PIPE) {

@@ -362,3 +362,22 @@ b
 x
 joined'
 }
+
+@test "! only before a whole pipeline; ! ! and a | ! b are syntax errors (dash)" {
+	same_as_dash '! false && echo ok; { ! true; }; echo $?; echo ! in'
+	expect 0 'ok
+1
+! in'
+	same_as_dash '! ! true; echo no'
+	expect 2 ''
+	same_as_dash 'echo a | ! cat; echo no'
+	expect 2 ''
+}
+
+@test "in where a command should start is a syntax error; in as a name or word is fine" {
+	same_as_dash 'case in in in) echo in;; esac; for in in in; do echo $in; done'
+	expect 0 'in
+in'
+	same_as_dash 'in; echo no'
+	expect 2 ''
+}
