@@ -313,6 +313,8 @@ static void read_heredoc_body(struct lexer *lx, struct heredoc *hd)
 	sb_init(&line);
 	for (;;) {
 		line.len = 0;
+		if (line.s)
+			line.s[0] = '\0';   /* an empty line must not show the previous one */
 		int c;
 		while ((c = getch(lx)) >= 0 && c != '\n')
 			sb_addc(&line, (char)c);

@@ -314,3 +314,35 @@ case $s in "a*c") r="$r quoted";; esac; case $s in a\\c) r="$r bs";; esac; case 
 [a*c] any quoted
 [a\c] any bs'
 }
+
+# --- here-documents -------------------------------------------------------------------------
+
+@test "here-document bodies keep empty lines (regression: an empty line repeated the previous one)" {
+	same_as_dash 'cat <<EOF
+a
+
+b
+
+
+c
+EOF
+cat <<""
+x
+
+echo after'
+	expect 0 'a
+
+b
+
+
+c
+x
+after'
+}
+
+@test "here-document expansions: parameters, \$( ), \$(( )), backslashes, quotes stay" {
+	same_as_dash 'x="a  b"; cat <<EOF
+$x "$x" '"'"'$x'"'"' \$x \\ \` ${x#a} $(echo sub) $((1+2)) back\slash
+EOF'
+	expect 0 'a  b "a  b" '"'"'a  b'"'"' $x \ ` b sub 3 back\slash'
+}
