@@ -12,8 +12,9 @@
 
 /* Keep sorted by name (strcmp order). */
 const struct builtin builtin_table[] = {
-	{ ".", builtin_dot, BI_SPECIAL, ". file [args...]",
-	  "Read and run the commands of file in the current shell." },
+	{ ".", builtin_dot, BI_SPECIAL, ". file",
+	  "Read and run the commands of file in the current shell (further operands are\n"
+	  "ignored, as in dash)." },
 	{ ":", builtin_colon, BI_SPECIAL, ": [args...]",
 	  "Do nothing; expand the arguments and succeed." },
 	{ "[", builtin_bracket, 0, "[ expression ]",

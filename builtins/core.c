@@ -136,9 +136,8 @@ int builtin_dot(int argc, char **argv)
 		t_close(fd);
 		fd = hi;
 	}
-	bool with_args = argc > 2;
-	if (with_args)
-		var_push_function_scope(argc - 2, argv + 2);
+	/* Operands after the file are ignored, as in dash: the script sees the
+	 * caller's positional parameters. */
 	struct input in;
 	in_init_fd(&in, fd);
 	redir_register_private_fd(&in.fd);
@@ -152,8 +151,6 @@ int builtin_dot(int argc, char **argv)
 	redir_unregister_private_fd(&in.fd);
 	t_close(in.fd);
 	in_free(&in);
-	if (with_args)
-		var_pop_scope();
 	return st;
 }
 

@@ -381,3 +381,16 @@ in'
 	same_as_dash 'in; echo no'
 	expect 2 ''
 }
+
+# --- dot scripts ----------------------------------------------------------------------------
+
+@test ". file runs in the shell: its variables stay, return ends it with a status" {
+	same_as_dash 'printf "x=dotvar\nreturn 3\necho no\n" >d.sh; . ./d.sh; echo "$? $x"'
+	expect 0 '3 dotvar'
+}
+
+@test ". file ignores further operands: the caller's parameters stay (dash)" {
+	same_as_dash 'printf "echo \"\$# \$1\"\n" >d.sh; set -- p q; . ./d.sh a b c; f() { . ./d.sh inner; }; f outer'
+	expect 0 '2 p
+1 outer'
+}
