@@ -344,5 +344,5 @@ after'
 	same_as_dash 'x="a  b"; cat <<EOF
 $x "$x" '"'"'$x'"'"' \$x \\ \` ${x#a} $(echo sub) $((1+2)) back\slash
 EOF'
-	expect 0 'a  b "a  b" '"'"'a  b'"'"' $x \ ` b sub 3 back\slash'
+	expect 0 'a  b "a  b" '"'"'a  b'"'"' $x \ `   b sub 3 back\slash'
 }
