@@ -88,6 +88,7 @@ _it_has_line() { it_pane | grep -qxF -- "$1"; }
 _it_has_match() { it_pane | grep -qE -- "$1"; }
 _it_last_is() { [ "$(it_pane | tail -n 1 | sed 's/ *$//')" = "$1" ]; }
 _it_count_is() { [ "$(it_pane | grep -cxF -- "$1")" -ge "$2" ]; }
+_it_fg_is() { [ "$(tmux -L "$IT_SOCK" display-message -p -t t '#{pane_current_command}')" = "$1" ]; }
 _it_gone() { ! tmux -L "$IT_SOCK" has-session -t t 2>/dev/null; }
 
 # it_wait_for LINE: wait until some line of the pane is exactly LINE.
@@ -125,4 +126,21 @@ it_no_line() {
 # it_wait_file FILE: wait until FILE exists.
 it_wait_file() {
 	_it_poll test -e "$1" || _it_fail "file never appeared: $1"
+}
+
+# it_wait_fg NAME: wait until the terminal's foreground process group runs NAME (tmux reads
+# it with tcgetpgrp), i.e. a job really has the terminal and Ctrl-C/Ctrl-Z will reach it.
+it_wait_fg() {
+	_it_poll _it_fg_is "$1" || _it_fail "the foreground process never became: $1"
+}
+
+_it_enter_shows() {
+	tmux -L "$IT_SOCK" send-keys -t t Enter
+	sleep 0.1
+	_it_has_line "$1"
+}
+
+# it_wait_notice LINE: press Enter (new prompts) until a job notice LINE is shown.
+it_wait_notice() {
+	_it_poll _it_enter_shows "$1" || _it_fail "no prompt ever showed the notice: $1"
 }

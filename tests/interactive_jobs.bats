@@ -30,11 +30,11 @@ load interactive_helper
 	it_start
 	it_run 'sleep 30; echo not-after'
 	it_wait_for '$ sleep 30; echo not-after'
-	sleep 0.3
+	it_wait_fg sleep
 	it_send C-c
 	it_wait_last '$'
 	it_run 'for i in 1 2 3; do sleep 30; done; echo not-after-loop'
-	sleep 0.3
+	it_wait_fg sleep
 	it_send C-c
 	it_wait_last '$'
 	it_run 'echo st=$?'
@@ -46,7 +46,7 @@ load interactive_helper
 @test "jobs: Ctrl-Z stops the job; jobs lists it; bg resumes it; fg brings it back" {
 	it_start
 	it_run 'sleep 30'
-	sleep 0.3
+	it_wait_fg sleep
 	it_send C-z
 	it_wait_for '[1]+  Stopped                 sleep 30'
 	it_wait_last '$'
@@ -70,7 +70,7 @@ load interactive_helper
 @test "jobs: a stopped pipeline is one job; fg continues every process of it" {
 	it_start
 	it_run 'sleep 30 | cat'
-	sleep 0.3
+	it_wait_fg sleep
 	it_send C-z
 	it_wait_for '[1]+  Stopped                 sleep 30 | cat'
 	it_run 'fg'
@@ -81,15 +81,14 @@ load interactive_helper
 
 @test "jobs: a background job that finishes is reported as Done before the next prompt" {
 	it_start
-	it_run 'sleep 0.2 &'
+	# The foreground sleep outlasts the background job: its notice comes before the prompt.
+	it_run 'sleep 0.1 &'
 	it_wait_match '^\[1\] [0-9]+$'
-	sleep 0.5
-	it_send Enter
-	it_wait_for '[1]+  Done                    sleep 0.2'
+	it_run 'sleep 1'
+	it_wait_for '[1]+  Done                    sleep 0.1'
 	it_wait_last '$'
 	it_run 'false &'
-	sleep 0.3
-	it_send Enter
+	it_run 'sleep 1'
 	it_wait_for '[1]+  Exit 1                  false'
 }
 
@@ -116,8 +115,7 @@ load interactive_helper
 	it_start
 	it_run 'sleep 30 &'
 	it_run 'kill %1'
-	it_send Enter
-	it_wait_for '[1]+  Terminated              sleep 30'
+	it_wait_notice '[1]+  Terminated              sleep 30'
 	it_run '(sleep 0.3; exit 7) &'
 	it_run 'wait %1; echo st=$?'
 	it_wait_for 'st=7'
@@ -127,7 +125,8 @@ load interactive_helper
 	it_start
 	it_run 'sleep 30 &'
 	it_run 'wait'
-	sleep 0.3
+	it_wait_for '$ wait'
+	sleep 0.2
 	it_send C-c
 	it_wait_last '$'
 	it_run 'jobs'
@@ -148,7 +147,7 @@ load interactive_helper
 @test "jobs: exit with a stopped job warns once; the second exit leaves and ends the job" {
 	it_start
 	it_run 'sleep 30'
-	sleep 0.3
+	it_wait_fg sleep
 	it_send C-z
 	it_wait_for '[1]+  Stopped                 sleep 30'
 	it_run 'jobs -p >pid'
@@ -165,7 +164,7 @@ load interactive_helper
 @test "jobs: Ctrl-D with a stopped job warns too, then exits" {
 	it_start
 	it_run 'sleep 30'
-	sleep 0.3
+	it_wait_fg sleep
 	it_send C-z
 	it_wait_for '[1]+  Stopped                 sleep 30'
 	it_send C-d
@@ -211,18 +210,14 @@ load interactive_helper
 
 @test "jobs: kill %n also ends a stopped job; the reason a job stopped is shown" {
 	it_start
-	it_run 'sleep 30 &'
-	it_wait_match '^\[1\] [0-9]+$'
-	sleep 0.2
+	it_run 'sleep 30 & echo $! >pid'
+	# Stop it only once it runs sleep (before, the child may still ignore SIGTERM).
+	_it_poll eval '[ "$(cat /proc/$(cat pid)/comm 2>/dev/null)" = sleep ]'
 	it_run 'kill -STOP %1'
-	it_send Enter
-	it_wait_for '[1]+  Stopped (signal)        sleep 30'
+	it_wait_notice '[1]+  Stopped (signal)        sleep 30'
 	it_run 'kill %1'
-	it_send Enter
-	it_wait_for '[1]+  Terminated              sleep 30'
+	it_wait_notice '[1]+  Terminated              sleep 30'
 	it_run 'cat &'
-	sleep 0.3
-	it_send Enter
-	it_wait_for '[1]+  Stopped (tty input)     cat'
+	it_wait_notice '[1]+  Stopped (tty input)     cat'
 	it_run 'kill %1'
 }
