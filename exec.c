@@ -1192,6 +1192,7 @@ static void recover(int scope_depth, struct arena_mark stk_mark)
 	arena_release(&stk, stk_mark);
 	exec_skip = SKIP_NONE;
 	exec_loop_depth = exec_func_depth = tested_depth = 0;
+	trap_entry_status = -1;   /* an error may have left a trap action */
 }
 
 int eval_input(struct input *in, bool top)

@@ -13,6 +13,7 @@
 #include "shell.h"
 
 volatile sig_atomic_t trap_pending;
+int trap_entry_status = -1;
 volatile sig_atomic_t got_sigint;
 volatile sig_atomic_t got_sighup;
 static volatile sig_atomic_t pending[NSIGS];
@@ -162,9 +163,11 @@ void trap_run_pending(void)
 		pending[sig] = 0;
 		if (!actions[sig] || !*actions[sig])
 			continue;
-		int saved = sh.status;
+		int saved = sh.status, outer = trap_entry_status;
 		char *act = xstrdup(actions[sig]);
+		trap_entry_status = saved;
 		eval_string(act, 0);
+		trap_entry_status = outer;
 		free(act);
 		sh.status = saved;
 	}
@@ -177,6 +180,7 @@ void trap_run_exit(void)
 	in_exit_trap = true;
 	char *act = actions[0];
 	actions[0] = NULL;
+	trap_entry_status = sh.status;
 	eval_string(act, 0);
 	free(act);
 }

@@ -9,6 +9,9 @@
 #define NSIGS 65
 
 extern volatile sig_atomic_t trap_pending;   /* a trapped signal arrived */
+/* While a trap action runs: $? from before it, the status a plain `exit`
+ * in the action uses (XCU exit); -1 outside trap actions. */
+extern int trap_entry_status;
 
 void trap_init(void);
 /* Set the action: NULL resets to default, "" ignores, else a command. */

@@ -17,6 +17,7 @@
 #include "memalloc.h"
 #include "shell.h"
 #include "trace.h"
+#include "trap.h"
 #include "vars.h"
 
 int builtin_colon(int argc, char **argv)
@@ -51,7 +52,8 @@ static long number_arg(const char *who, const char *s)
 
 int builtin_exit(int argc, char **argv)
 {
-	int st = sh.status;
+	/* In a trap action a plain exit keeps the status from before the trap. */
+	int st = trap_entry_status >= 0 ? trap_entry_status : sh.status;
 	if (argc > 1)
 		st = (int)(number_arg("exit", argv[1]) & 0xff);
 	if (sh.interactive && !sh.in_child) {

@@ -341,3 +341,16 @@ end'
 	same_as_dash 'set -e; { false; echo no; } & wait $!; echo "status $?"'
 	expect 1 ''
 }
+
+# --- exit inside trap actions ---------------------------------------------------------------
+
+@test "a plain exit in a trap action keeps \$? from before the trap (XCU exit)" {
+	same_as_dash 'trap "false; exit" EXIT; true'
+	expect 0 ''
+	same_as_dash 'trap "echo t; false; exit" EXIT; (exit 3)'
+	expect 3 t
+	same_as_dash 'trap "false; exit" USR1; true; kill -USR1 $$; echo no'
+	expect 0 ''
+	same_as_dash 'trap "exit 4" EXIT; false'
+	expect 4 ''
+}
