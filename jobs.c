@@ -177,6 +177,8 @@ void jobs_reap(void)
 	}
 }
 
+static int reported_status(const struct job *j, enum job_state st);
+
 /* Back at the prompt after a foreground job: a job that ended normally may
  * have changed the terminal on purpose (stty), so its modes are kept; one
  * that was stopped or killed (vi, less) gets the shell's modes back. */
@@ -264,7 +266,11 @@ int job_wait_foreground(struct job *j)
 		j->notified = true;
 		fprintf(stderr, "\n");
 		job_print(j, 2, false, false);
-		return 128 + WSTOPSIG(j->procs[j->nprocs - 1].status ? j->procs[j->nprocs - 1].status : SIGTSTP << 8);
+		int stopped_st = 128 + WSTOPSIG(reported_status(j, JOB_STOPPED));
+		/* As in bash, Ctrl-Z also ends the rest of the command line (a loop). */
+		if (sh.interactive && !sh.in_child)
+			trap_abort_command_line(stopped_st);
+		return stopped_st;
 	}
 	report_signal(j);
 	interrupt_shell_if_sigint(j);

@@ -121,8 +121,23 @@ const char *trap_get(int sig)
 
 /* Ctrl-C in an interactive shell (at the shell itself, or killing its
  * foreground job) ends the whole command line, as in bash: a loop stops. */
+static int abort_status;
+
+void trap_abort_command_line(int status)
+{
+	if (!interactive_handling || sh.in_child)
+		return;
+	abort_status = status;
+	trap_pending = 1;
+}
+
 static void interrupt_command_line(void)
 {
+	if (abort_status) {
+		int st = abort_status;
+		abort_status = 0;
+		sh_raise(st);
+	}
 	if (!got_sigint || !interactive_handling || actions[SIGINT] || sh.in_child)
 		return;
 	/* The terminal echoed ^C; end its line unless a job report did. */

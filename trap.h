@@ -21,6 +21,9 @@ bool trap_ignored_at_entry(int sig);
 /* Run the actions of signals that arrived (between commands). In an
  * interactive shell an untrapped Ctrl-C unwinds to the prompt instead. */
 void trap_run_pending(void);
+/* End the rest of the interactive command line at the next check, with
+ * this status (a foreground job was stopped). */
+void trap_abort_command_line(int status);
 /* A signal that arrived and was not handled yet (SIGINT first), or 0. */
 int trap_pending_signal(void);
 /* The EXIT trap, once. */

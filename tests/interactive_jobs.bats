@@ -221,3 +221,16 @@ load interactive_helper
 	it_wait_notice '[1]+  Stopped (tty input)     cat'
 	it_run 'kill %1'
 }
+
+@test "jobs: Ctrl-Z in a loop stops the job and ends the rest of the command line (\$? = 148)" {
+	it_start
+	it_run 'for i in 1 2 3; do sleep 30; done; echo not-after'
+	it_wait_fg sleep
+	it_send C-z
+	it_wait_for '[1]+  Stopped                 sleep 30'
+	it_wait_last '$'
+	it_run 'echo st=$?'
+	it_wait_for 'st=148'
+	it_no_line 'not-after'
+	it_run 'kill %1'
+}
