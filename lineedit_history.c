@@ -197,13 +197,30 @@ void le_command_done(struct input *in)
 		t->s[0] = '\0';
 }
 
+/* $HISTTIMEFORMAT: strftime text printed before each listed entry (bash). */
+static void print_entry_time(const HIST_ENTRY *e, const char *fmt)
+{
+	char buf[256];
+	time_t when = e->timestamp && e->timestamp[0] == '#' ? (time_t)atoll(e->timestamp + 1) : 0;
+	struct tm tm;
+	if (when && localtime_r(&when, &tm) && strftime(buf, sizeof buf, fmt, &tm) > 0)
+		fputs(buf, stdout);
+	else
+		fputs("??", stdout);
+}
+
 void le_history_print(long count)
 {
+	const char *tfmt = var_get("HISTTIMEFORMAT");
 	long first = count < 0 || count > history_length ? 0 : history_length - count;
 	for (long i = first; i < history_length; i++) {
 		HIST_ENTRY *e = history_get(history_base + (int)i);
-		if (e)
-			printf("%5ld  %s\n", history_base + i, e->line);
+		if (!e)
+			continue;
+		printf("%5ld  ", history_base + i);
+		if (tfmt && *tfmt)
+			print_entry_time(e, tfmt);
+		printf("%s\n", e->line);
 	}
 }
 

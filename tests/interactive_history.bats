@@ -189,3 +189,8 @@ load interactive_helper
 	fdsh_c 'history -s one two; history'
 	expect 0 '    1  one two'
 }
+
+@test "history builtin: HISTTIMEFORMAT shows when each entry was added" {
+	fdsh_c 'history -s one; HISTTIMEFORMAT="[%Y] "; history'
+	expect 0 "    1  [$(date +%Y)] one"
+}
