@@ -155,3 +155,14 @@ export: export [-p] [name[=value]...]'
 	expect 1 ''
 	expect_stderr "fdsh: line 1: help: no help topics match \`nosuch'"
 }
+
+@test "editing: set -o vi in ~/.fdshrc starts the shell in vi mode" {
+	printf 'set -o vi\n' >"$HOME/.fdshrc"
+	it_start
+	it_type 'echo abcX'
+	it_send Escape
+	it_send x
+	it_wait_last '$ echo abc'
+	it_send Enter
+	it_wait_for 'abc'
+}
