@@ -13,7 +13,7 @@ load interactive_helper
 	it_wait_match '^ +1  history$'
 }
 
-@test "complete: a program from PATH, a function and an alias" {
+@test "complete: a program from PATH and a function" {
 	mkdir bin
 	printf '#!/bin/sh\necho ran-prog\n' >bin/zzprogram
 	chmod +x bin/zzprogram
