@@ -45,7 +45,10 @@ static void vwarn(const char *fmt, va_list ap, int err)
 		sb_printf(&sb, "%s: ", sh.script);
 	if (!sh.interactive || sh.script)
 		sb_printf(&sb, "line %d: ", sh.lineno);
-	int len = vsnprintf(NULL, 0, fmt, ap);
+	/* ap is read twice more: measure on a copy (reusing a va_list is undefined). */
+	va_copy(cp, ap);
+	int len = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
 	char *msg = xmalloc((size_t)len + 1);
 	vsnprintf(msg, (size_t)len + 1, fmt, ap);
 	sb_adds(&sb, msg);
