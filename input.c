@@ -123,18 +123,24 @@ static int next_byte(struct input *in)
 		free(pb->text);
 		free(pb);
 	}
-	if (in->pos >= in->len) {
-		if (in->eof || in->kind == IN_STRING) {
-			in->eof = true;
-			return -1;
+	for (;;) {
+		if (in->pos >= in->len) {
+			if (in->eof || in->kind == IN_STRING) {
+				in->eof = true;
+				return -1;
+			}
+			bool ok = in->kind == IN_TTY ? refill_tty(in) : refill_fd(in);
+			if (!ok) {
+				in->eof = true;
+				return -1;
+			}
 		}
-		bool ok = in->kind == IN_TTY ? refill_tty(in) : refill_fd(in);
-		if (!ok) {
-			in->eof = true;
-			return -1;
-		}
+		int c = (unsigned char)in->buf[in->pos++];
+		if (c)
+			return c;
+		/* A NUL byte in a script is dropped, as dash does: C strings
+		 * could not hold it anyway. */
 	}
-	return (unsigned char)in->buf[in->pos++];
 }
 
 int in_getc_slow(struct input *in)

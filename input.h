@@ -45,7 +45,7 @@ int in_getc_slow(struct input *in);
  * text — is inlined: the tokenizer calls this for every byte of a script. */
 static inline int in_getc(struct input *in)
 {
-	if (in->pos < in->len && !in->nunget && !in->pb && !in->capture_depth) {
+	if (in->pos < in->len && in->buf[in->pos] && !in->nunget && !in->pb && !in->capture_depth) {
 		int c = (unsigned char)in->buf[in->pos++];
 		if (c == '\n')
 			in->lineno++;

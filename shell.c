@@ -261,6 +261,18 @@ static void startup_files(void)
 	}
 }
 
+/* As bash decides: a NUL byte in the first line (within 80 bytes) means the
+ * file is a program, not a script.  pread leaves the offset alone. */
+static bool is_binary_file(int fd)
+{
+	char buf[80];
+	ssize_t n = pread(fd, buf, sizeof buf, 0);
+	for (ssize_t i = 0; i < n && buf[i] != '\n'; i++)
+		if (buf[i] == '\0')
+			return true;
+	return false;
+}
+
 static int run_script(const char *path)
 {
 	int fd = t_open(path, O_RDONLY | O_CLOEXEC, 0);
@@ -268,6 +280,11 @@ static int run_script(const char *path)
 		int err = errno;
 		fprintf(stderr, "fdsh: %s: %s\n", path, strerror(err));
 		return err == ENOENT ? 127 : 126;
+	}
+	if (is_binary_file(fd)) {
+		fprintf(stderr, "fdsh: %s: cannot execute binary file\n", path);
+		t_close(fd);
+		return 126;
 	}
 	/* Keep the script's fd out of the way of the user's fd numbers. */
 	int hi = t_dupfd_cloexec(fd, 10);
