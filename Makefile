@@ -95,6 +95,7 @@ valgrind: fdsh
 FUZZ_SECONDS ?= 60
 FUZZ_CC    = clang
 FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+             -Wno-missing-field-initializers \
              -fno-omit-frame-pointer -g -O1
 FUZZ_SRCS  = $(filter-out shell.c,$(SRCS))
 FUZZ_OBJS  = $(FUZZ_SRCS:%.c=build/fuzz/%.o) build/fuzz/shell.o build/fuzz/fuzz/harness.o
