@@ -21,6 +21,8 @@ setup() {
 
 teardown() {
 	tmux -L "$IT_SOCK" kill-server >/dev/null 2>&1 || true
+	# kill-server can leave the socket file behind.
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$IT_SOCK"
 }
 
 # it_start [FDSH ARGS...]: start fdsh in a 100x30 pane with PS1='$ ', PS2='> ', no inputrc,
