@@ -283,14 +283,28 @@ static void add_wait_status(struct strbuf *sb, int status)
 		sb_adds(sb, " continued");
 }
 
+/* ", WNOHANG|WUNTRACED" as strace writes them; nothing for 0. */
+static void add_wait_options(struct strbuf *sb, int options)
+{
+	static const struct { int bit; const char *name; } bits[] = {
+		{ WNOHANG, "WNOHANG" }, { WUNTRACED, "WUNTRACED" }, { WCONTINUED, "WCONTINUED" },
+	};
+	const char *sep = ", ";
+	for (size_t i = 0; i < sizeof bits / sizeof *bits; i++)
+		if (options & bits[i].bit) {
+			sb_printf(sb, "%s%s", sep, bits[i].name);
+			sep = "|";
+		}
+}
+
 void trace_waitpid(pid_t pid, const int *status, int options, pid_t r)
 {
 	int err = errno;
 	struct strbuf sb;
 	start(&sb);
-	sb_printf(&sb, "waitpid(%ld%s%s%s)", (long)pid, (options & WNOHANG) ? ", WNOHANG" : "",
-	          (options & WUNTRACED) ? ", WUNTRACED" : "",
-	          (options & WCONTINUED) ? ", WCONTINUED" : "");
+	sb_printf(&sb, "waitpid(%ld", (long)pid);
+	add_wait_options(&sb, options);
+	sb_addc(&sb, ')');
 	if (r < 0) {
 		finish(&sb, r, err);
 		errno = err;

@@ -13,10 +13,12 @@
  * Every line is written with one write(2) of at most PIPE_BUF bytes, so lines
  * of concurrent processes never mix. A successful execve never returns, so its
  * line is printed before the call; a failed one adds a second line with the
- * error. waitpid(..., WNOHANG) that finds nothing (returns 0) is not printed. */
+ * error. A waitpid(..., WNOHANG) poll that finds nothing (0, or ECHILD: no
+ * children at all) is not printed: the shell polls before every prompt. */
 #ifndef FDSH_TRACE_H
 #define FDSH_TRACE_H
 
+#include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -128,7 +130,7 @@ static inline int t_execve(const char *path, char *const argv[], char *const env
 static inline pid_t t_waitpid(pid_t pid, int *status, int options)
 {
 	pid_t r = waitpid(pid, status, options);
-	if (TRACE_UNLIKELY(trace_on) && !(r == 0 && (options & WNOHANG)))
+	if (TRACE_UNLIKELY(trace_on) && !((options & WNOHANG) && (r == 0 || (r < 0 && errno == ECHILD))))
 		trace_waitpid(pid, status, options, r);
 	return r;
 }

@@ -7,7 +7,7 @@
 # strace side: the shell's log starts after the trace opened its fd (fcntl(2,
 # F_DUPFD_CLOEXEC, 10)); a child's log ends at its successful execve (what runs then is
 # another program). libc's own opens of locale files (and their closes), fcntl other than
-# F_DUPFD*, restarted calls and WNOHANG waits that found nothing are not the launcher's.
+# F_DUPFD*, restarted calls and WNOHANG polls that found nothing (0 or ECHILD) are not the launcher's.
 # Errors keep only the errno name: "= -1 ENOENT".
 
 function result(s,    r) {     # what follows the last " = ", without "(message)"
@@ -102,7 +102,7 @@ mode == "strace" && /^(clone3?|v?fork)\(/ {
 
 mode == "strace" && /^wait4\(/ {
 	r = result($0)
-	if (r == "0")
+	if ($0 ~ /WNOHANG/ && (r == "0" || r == "-1 ECHILD"))
 		next
 	w = $0
 	sub(/^wait4\(/, "", w)
