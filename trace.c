@@ -21,6 +21,7 @@ bool trace_on;
 static int trace_fd = -1;
 static char who[128];
 static bool in_child;              /* who names a child: keep it */
+static pid_t self_pid;             /* ours; in a new child, still the parent's */
 
 #ifndef FDSH_NO_TRACE
 static int trace_fd_source = -1;   /* the fd trace_fd is a copy of */
@@ -74,8 +75,9 @@ void trace_enable(bool on)
 #else
 	if (on)
 		open_trace_fd();
+	self_pid = getpid();
 	if (on && !in_child)
-		snprintf(who, sizeof who, "shell %ld", (long)getpid());
+		snprintf(who, sizeof who, "shell %ld", (long)self_pid);
 	trace_on = on && trace_fd >= 0;
 #endif
 }
@@ -166,12 +168,15 @@ void trace_child(const char *name)
 	/* Named even with the trace off: `set -o trace` may come later. */
 	in_child = true;
 	int err = errno;
-	snprintf(who, sizeof who, "child %ld %s", (long)getpid(), name ? name : "");
+	/* The parent's pid from memory: getppid() says 1 once the parent is gone. */
+	pid_t parent = self_pid ? self_pid : getppid();
+	self_pid = getpid();
+	snprintf(who, sizeof who, "child %ld %s", (long)self_pid, name ? name : "");
 	if (!trace_on)
 		return;
 	struct strbuf sb;
 	start(&sb);
-	sb_printf(&sb, "fork() = 0 (child of %ld, to run %s)", (long)getppid(), name ? name : "?");
+	sb_printf(&sb, "fork() = 0 (child of %ld, to run %s)", (long)parent, name ? name : "?");
 	emit_line(&sb);
 	errno = err;
 }

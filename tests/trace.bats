@@ -178,3 +178,10 @@ execve("/bin/cat", ["/bin/cat"])' ]
 	[ "${#line}" = 4095 ]
 	[ "${line: -3}" = "..." ]
 }
+
+@test "a grandchild names its real parent even after that parent has exited" {
+	fdsh_c 'set -o trace; (/bin/sleep 0.2 &); /bin/sleep 0.4'
+	expect 0 ""
+	# C1 is the subshell; it exits at once, so the grandchild's getppid() would say 1.
+	lines_of 'child [0-9]* /bin/sleep' | pids | grep -Fx 'fork() = 0 (child of C1, to run /bin/sleep)'
+}
