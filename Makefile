@@ -121,5 +121,31 @@ fuzz-regress: fuzz/fdsh-fuzz
 	fuzz/fdsh-fuzz $(CURDIR)/fuzz/regress/*
 
 .PHONY: all test bench bench-nc clean asan test-asan valgrind fuzz fuzz-regress
+
+# make install [PREFIX=/usr/local] [DESTDIR=/staging]; make uninstall removes
+# exactly these files (and the examples directories, if then empty).
+PREFIX      = /usr/local
+BINDIR      = $(PREFIX)/bin
+MANDIR      = $(PREFIX)/share/man/man1
+EXAMPLESDIR = $(PREFIX)/share/doc/fdsh/examples
+EXAMPLES = \
+	examples/echo-client.sh \
+	examples/echo-server.sh \
+	examples/forking-server.sh \
+	examples/port-check.sh \
+	examples/trace-pipeline.sh
+
+install: fdsh
+	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)' '$(DESTDIR)$(EXAMPLESDIR)'
+	install -m 755 fdsh '$(DESTDIR)$(BINDIR)/fdsh'
+	install -m 644 fdsh.1 '$(DESTDIR)$(MANDIR)/fdsh.1'
+	install -m 755 $(EXAMPLES) '$(DESTDIR)$(EXAMPLESDIR)'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/fdsh' '$(DESTDIR)$(MANDIR)/fdsh.1'
+	rm -f $(addprefix '$(DESTDIR)$(EXAMPLESDIR)'/,$(notdir $(EXAMPLES)))
+	rmdir '$(DESTDIR)$(EXAMPLESDIR)' '$(DESTDIR)$(PREFIX)/share/doc/fdsh' 2>/dev/null || true
+
+.PHONY: install uninstall
 -include $(DEPS)
 -include $(ASAN_OBJS:.o=.d) $(FUZZ_OBJS:.o=.d)
