@@ -31,7 +31,13 @@ while [ "$max" -eq 0 ] || [ "$n" -lt "$max" ]; do
 	n=$((n + 1))
 	echo "client $n from $NC_PEER" >&2
 	# The child needs the client, not the listening socket: close fd 3 in it.
-	(exec 3>&-; sed "s/^/$n: /") <&4 >&4 &
+	# It answers line by line, so a client typing by hand sees each reply.
+	(
+		exec 3>&-
+		while IFS= read -r line; do
+			echo "$n: $line"
+		done
+	) <&4 >&4 &
 	exec 4>&-
 done
 exec 3>&-
