@@ -97,12 +97,14 @@ $FDS"
 # FDSH_BG_JOBS=10000 for the issue's full count (a minute on a loaded machine; it passes).
 @test "many (FDSH_BG_JOBS, 3,000; 10,000 in full) background jobs: no zombie, no memory growth" {
 	# RSS after 1,000 jobs and after all of them: the job table must not keep finished jobs.
-	local n=${FDSH_BG_JOBS:-3000}
+	local n=${FDSH_BG_JOBS:-3000} limit=512
+	# ASan's quarantine keeps freed memory resident for a while: growth there is no leak.
+	case ${FDSH##*/} in *asan*) limit=65536 ;; esac
 	FDSH_TEST_TIMEOUT=300 fdsh_c 'rss() { sed -n "s/^VmRSS:[^0-9]*\([0-9]*\).*/\1/p" /proc/$$/status; }
 i=0; while [ $i -lt 1000 ]; do true & i=$((i + 1)); done; wait; a=$(rss)
 while [ $i -lt '"$n"' ]; do : & i=$((i + 1)); done; wait; b=$(rss)
 echo "zombies=$(ps -o stat= --ppid $$ | grep -c Z)"; echo "jobs=$(jobs | wc -l)"
-echo "growth=$((b - a))" >&2; [ $((b - a)) -lt 512 ] && echo "memory ok"'
+echo "growth=$((b - a))" >&2; [ $((b - a)) -lt '"$limit"' ] && echo "memory ok"'
 	expect 0 "zombies=0
 jobs=0
 memory ok"
