@@ -43,7 +43,8 @@ static int by_bucket(const void *a, const void *b)
 static void list_aliases(void)
 {
 	alias_each(collect);
-	qsort(listed, (size_t)nlisted, sizeof *listed, by_bucket);
+	if (nlisted > 1)   /* qsort(NULL, 0, ...) is undefined (UBSan) */
+		qsort(listed, (size_t)nlisted, sizeof *listed, by_bucket);
 	for (int i = 0; i < nlisted; i++) {
 		print_alias(listed[i].name, listed[i].value);
 		free(listed[i].name);

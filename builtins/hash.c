@@ -52,7 +52,8 @@ static void list_cache(void)
 {
 	nentries = 0;
 	hash_each(collect);
-	qsort(entries, (size_t)nentries, sizeof *entries, by_bucket);
+	if (nentries > 1)   /* qsort(NULL, 0, ...) is undefined (UBSan) */
+		qsort(entries, (size_t)nentries, sizeof *entries, by_bucket);
 	for (int i = 0; i < nentries; i++)
 		printf("%s\n", entries[i].path);
 	free(entries);
