@@ -99,7 +99,7 @@ $FDS"
 	# RSS after 1,000 jobs and after all of them: the job table must not keep finished jobs.
 	local n=${FDSH_BG_JOBS:-3000} limit=512
 	# ASan's quarantine keeps freed memory resident for a while: growth there is no leak.
-	case ${FDSH##*/} in *asan*) limit=65536 ;; esac
+	case $FDSH in *asan*) limit=65536 ;; esac
 	FDSH_TEST_TIMEOUT=300 fdsh_c 'rss() { sed -n "s/^VmRSS:[^0-9]*\([0-9]*\).*/\1/p" /proc/$$/status; }
 i=0; while [ $i -lt 1000 ]; do true & i=$((i + 1)); done; wait; a=$(rss)
 while [ $i -lt '"$n"' ]; do : & i=$((i + 1)); done; wait; b=$(rss)
