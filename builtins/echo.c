@@ -36,6 +36,14 @@ static int echo_arg(const char *s)
 			putchar(v);
 			break;
 		}
+		case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+			/* \NNN without the 0 is octal too, as in dash */
+			int v = c - '0';
+			for (int i = 0; i < 2 && s[1] >= '0' && s[1] <= '7'; i++)
+				v = v * 8 + (*++s - '0');
+			putchar(v);
+			break;
+		}
 		default:
 			putchar('\\');
 			putchar(c);

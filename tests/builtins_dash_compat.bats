@@ -37,3 +37,8 @@ echo not reached'
 echo not reached'
 	expect 2 ''
 }
+
+@test "echo: \\NNN without a leading 0 is octal too" {
+	same_as_dash "echo '\\0101\\101\\x41|\\1010|\\18' | od -An -c"
+	[ "${lines[0]}" = '   A   A   \   x   4   1   |   A   0   | 001   8  \n' ]
+}
