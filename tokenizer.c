@@ -51,6 +51,19 @@ static void ungetch(struct lexer *lx, int c)
 	in_ungetc(lx->in, c);
 }
 
+/* After a backslash: a line continuation disappears, any other character
+ * is kept escaped (quote removal happens in expand.c). */
+static bool scan_escape(struct lexer *lx, struct strbuf *sb)
+{
+	int c2 = getch(lx);
+	if (c2 == '\n')
+		return false;
+	sb_addc(sb, '\\');
+	if (c2 >= 0)
+		sb_addc(sb, (char)c2);
+	return true;
+}
+
 static bool is_meta(int c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' ||
@@ -110,15 +123,9 @@ static void scan_brace(struct lexer *lx, struct strbuf *sb, bool in_dquote)
 		case '}':
 			sb_addc(sb, '}');
 			return;
-		case '\\': {
-			int c2 = getch(lx);
-			if (c2 == '\n')
-				continue;
-			sb_addc(sb, '\\');
-			if (c2 >= 0)
-				sb_addc(sb, (char)c2);
+		case '\\':
+			scan_escape(lx, sb);
 			continue;
-		}
 		case '\'':
 			if (in_dquote)
 				sb_addc(sb, '\'');
@@ -196,12 +203,7 @@ static void scan_arith(struct lexer *lx, struct strbuf *sb)
 			scan_backquote(lx, sb);
 			continue;
 		} else if (c == '\\') {
-			int c2 = getch(lx);
-			if (c2 == '\n')
-				continue;
-			sb_addc(sb, '\\');
-			if (c2 >= 0)
-				sb_addc(sb, (char)c2);
+			scan_escape(lx, sb);
 			continue;
 		}
 		sb_addc(sb, (char)c);
@@ -243,15 +245,9 @@ static void scan_dquote(struct lexer *lx, struct strbuf *sb)
 		case '"':
 			sb_addc(sb, '"');
 			return;
-		case '\\': {
-			int c2 = getch(lx);
-			if (c2 == '\n')
-				continue;
-			sb_addc(sb, '\\');
-			if (c2 >= 0)
-				sb_addc(sb, (char)c2);
+		case '\\':
+			scan_escape(lx, sb);
 			continue;
-		}
 		case '$':
 			scan_dollar(lx, sb, true);
 			continue;
@@ -276,16 +272,9 @@ static bool scan_word(struct lexer *lx, struct strbuf *sb, int c)
 			return quoted;
 		}
 		switch (c) {
-		case '\\': {
-			int c2 = getch(lx);
-			if (c2 == '\n')
-				continue;
-			quoted = true;
-			sb_addc(sb, '\\');
-			if (c2 >= 0)
-				sb_addc(sb, (char)c2);
+		case '\\':
+			quoted |= scan_escape(lx, sb);
 			continue;
-		}
 		case '\'':
 			quoted = true;
 			scan_squote(lx, sb);
