@@ -1003,3 +1003,20 @@ char *expand_pattern(const char *raw)
 		return (char *)raw;   /* no quotes, no expansions, no pattern characters */
 	return word_to_pattern(raw, raw + strlen(raw), 0);
 }
+
+char *expand_caught(const char *raw, bool heredoc_rules)
+{
+	static char *result;   /* static: survives the longjmp */
+	struct handler h;
+	h.prev = sh_handler;
+	sh_handler = &h;
+	struct arena_mark m = arena_mark(&stk);
+	result = NULL;
+	if (!setjmp(h.env))
+		result = xstrdup(heredoc_rules ? expand_heredoc(raw) : expand_string(raw));
+	sh_handler = h.prev;
+	arena_release(&stk, m);
+	char *r = result;
+	result = NULL;
+	return r;
+}

@@ -5,6 +5,8 @@
 #ifndef FDSH_EXPAND_H
 #define FDSH_EXPAND_H
 
+#include <stdbool.h>
+
 struct word;
 
 /* All expansions; returns a NULL-terminated argv and sets *argc. */
@@ -20,6 +22,11 @@ char *expand_string(const char *raw);
 char *expand_pattern(const char *raw);
 /* A here-document body: only $, ` and \ are special. */
 char *expand_heredoc(const char *body);
+
+/* expand_string (or expand_heredoc's rules) for text the shell itself reads
+ * (prompts, $ENV): an expansion error is caught here instead of unwinding the
+ * caller. Returns a malloc'ed string, or NULL after an error. */
+char *expand_caught(const char *raw, bool heredoc_rules);
 
 /* Status of the last command substitution, for commands with no words. */
 extern int expand_subst_status;

@@ -183,21 +183,10 @@ static char *decode_escapes(const char *ps)
 /* Expand without letting an error (${x?}) unwind the caller or $? change. */
 static char *expand_prompt_text(const char *text)
 {
-	static char *result;
 	int saved_status = sh.status;
-	struct handler h;
-	h.prev = sh_handler;
-	sh_handler = &h;
-	struct arena_mark m = arena_mark(&stk);
-	result = NULL;
-	if (!setjmp(h.env))
-		result = xstrdup(expand_heredoc(text));
-	sh_handler = h.prev;
-	arena_release(&stk, m);
+	char *r = expand_caught(text, true);
 	sh.status = saved_status;
-	char *r = result ? result : xstrdup(text);
-	result = NULL;
-	return r;
+	return r ? r : xstrdup(text);
 }
 
 char *le_prompt(int level)

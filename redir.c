@@ -45,17 +45,20 @@ void redir_unregister_private_fd(int *fdp)
 }
 
 /* The user wants fd `fd`: if the shell uses it privately, move ours away. */
+int redir_move_high(int fd)
+{
+	int nfd = t_dupfd_cloexec(fd, 10);
+	if (nfd < 0)
+		return fd;
+	t_close(fd);
+	return nfd;
+}
+
 static void move_private(int fd)
 {
-	for (int i = 0; i < nprivate; i++) {
-		if (*private_fds[i] != fd)
-			continue;
-		int nfd = t_dupfd_cloexec(fd, 10);
-		if (nfd >= 0) {
-			t_close(fd);
-			*private_fds[i] = nfd;
-		}
-	}
+	for (int i = 0; i < nprivate; i++)
+		if (*private_fds[i] == fd)
+			*private_fds[i] = redir_move_high(fd);
 }
 
 void redir_claim_fd(int fd)

@@ -45,6 +45,9 @@ void redir_forget(int mark);
 /* The shell's own fds (script input) live above 10; a redirection of one of
  * them moves it out of the way first. */
 void redir_register_private_fd(int *fdp);
+/* Move one of the shell's own fds to >= 10, close-on-exec (returns the new
+ * number, or fd itself if it cannot move). */
+int redir_move_high(int fd);
 void redir_unregister_private_fd(int *fdp);
 /* The user wants fd FD for itself (nc -d FD): move a private fd off it. */
 void redir_claim_fd(int fd);

@@ -226,17 +226,7 @@ static char *home_file(const char *name)
 /* $ENV undergoes parameter expansion (POSIX); NULL if that fails. */
 static char *expand_env_path(const char *env)
 {
-	static char *result;
-	struct handler h;
-	h.prev = sh_handler;
-	sh_handler = &h;
-	struct arena_mark m = arena_mark(&stk);
-	result = NULL;
-	if (!setjmp(h.env))
-		result = xstrdup(expand_string(env));
-	sh_handler = h.prev;
-	arena_release(&stk, m);
-	return result;
+	return expand_caught(env, false);
 }
 
 static void startup_files(void)
@@ -287,11 +277,7 @@ static int run_script(const char *path)
 		return 126;
 	}
 	/* Keep the script's fd out of the way of the user's fd numbers. */
-	int hi = t_dupfd_cloexec(fd, 10);
-	if (hi >= 0) {
-		t_close(fd);
-		fd = hi;
-	}
+	fd = redir_move_high(fd);
 	struct input in;
 	in_init_fd(&in, fd);
 	redir_register_private_fd(&in.fd);

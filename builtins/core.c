@@ -133,11 +133,7 @@ int builtin_dot(int argc, char **argv)
 		return 2;
 	}
 	free(path);
-	int hi = t_dupfd_cloexec(fd, 10);
-	if (hi >= 0) {
-		t_close(fd);
-		fd = hi;
-	}
+	fd = redir_move_high(fd);
 	/* Operands after the file are ignored, as in dash: the script sees the
 	 * caller's positional parameters. */
 	struct input in;
