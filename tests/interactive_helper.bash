@@ -7,7 +7,7 @@
 
 load test_helper
 
-IT_TIMEOUT=${IT_TIMEOUT:-5}   # seconds any single wait may take
+IT_TIMEOUT=${IT_TIMEOUT:-15}  # seconds any single wait may take
 
 setup() {
 	fdsh_setup
@@ -34,7 +34,13 @@ it_start() {
 	if [ -n "${IT_INPUTRC-/dev/null}" ]; then
 		cmd+=" INPUTRC=${IT_INPUTRC-/dev/null}"
 	fi
-	cmd+=" ${IT_ENV:-} '$FDSH'"
+	# IT_STATUS_FILE: run fdsh under sh, which writes fdsh's exit status there (tmux's own
+	# "Pane is dead (status N)" is racy: tmux can see the pty close before it reaps the pane).
+	if [ -n "${IT_STATUS_FILE:-}" ]; then
+		cmd+=" ${IT_ENV:-} sh -c '\"\$0\" \"\$@\"; echo \$? >$IT_STATUS_FILE' '$FDSH'"
+	else
+		cmd+=" ${IT_ENV:-} '$FDSH'"
+	fi
 	local a
 	for a in "$@"; do
 		cmd+=" '$a'"

@@ -41,11 +41,12 @@ load interactive_helper
 }
 
 @test "startup: exit prints exit and leaves with the given status" {
-	it_start
-	# The pane stays after the shell so its output and status can be read.
+	IT_STATUS_FILE=$HOME/status it_start
+	# The pane stays after the shell so its output can be read.
 	tmux -L "$IT_SOCK" set-option -t t remain-on-exit on
 	it_run 'exit 3'
-	it_wait_match 'Pane is dead \(status 3'
+	it_wait_file "$HOME/status"
+	[ "$(cat "$HOME/status")" = 3 ]
 	it_wait_for 'exit'
 }
 
