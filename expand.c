@@ -58,6 +58,7 @@ struct exp {
 	struct strbuf a;        /* one enum attr per byte of s */
 	bool magic;             /* an unquoted * ? [ was emitted */
 	bool saw_at;            /* "$@" was expanded in the current double quotes */
+	char s_buf[96], a_buf[96];   /* most words fit: no allocation for them */
 };
 
 static void expand_text(struct exp *e, const char *p, const char *end, int mode);
@@ -90,9 +91,9 @@ static void emit_mark(struct exp *e, enum attr at)
  * frees them. */
 static void exp_init(struct exp *e)
 {
-	memset(e, 0, sizeof *e);
-	sb_init_on(&e->s, &stk);
-	sb_init_on(&e->a, &stk);
+	e->magic = e->saw_at = false;
+	sb_init_with(&e->s, &stk, e->s_buf, sizeof e->s_buf);
+	sb_init_with(&e->a, &stk, e->a_buf, sizeof e->a_buf);
 }
 
 static void exp_free(struct exp *e)
@@ -390,7 +391,7 @@ static char *flatten(const struct exp *e, bool as_pattern)
 		if (j == n)
 			break;
 		if (!is_mark(a[j])) {   /* a quoted byte of a pattern */
-			if (strchr("*?[]\\", s[j]))
+			if (strchr(PATTERN_SPECIAL, s[j]))
 				*q++ = '\\';
 			*q++ = s[j];
 		}
@@ -811,6 +812,7 @@ struct field_builder {
 	struct strbuf text, pat;
 	bool content;
 	bool magic;
+	char text_buf[96], pat_buf[96];
 };
 
 static void finish_field(struct fields *f, struct field_builder *b, bool do_glob)
@@ -818,15 +820,12 @@ static void finish_field(struct fields *f, struct field_builder *b, bool do_glob
 	if (b->content) {
 		/* A lone "[" (the test command) is no pattern: do not read the directory. */
 		if (do_glob && b->magic && pattern_has_magic(b->pat.s))
-			glob_field(f, b->text.s ? b->text.s : "", b->text.len, b->pat.s);
+			glob_field(f, b->text.s, b->text.len, b->pat.s);
 		else
-			add_field(f, b->text.s ? b->text.s : "", b->text.len);
+			add_field(f, b->text.s, b->text.len);
 	}
 	b->text.len = b->pat.len = 0;
-	if (b->text.s)
-		b->text.s[0] = '\0';
-	if (b->pat.s)
-		b->pat.s[0] = '\0';
+	b->text.s[0] = b->pat.s[0] = '\0';
 	b->content = b->magic = false;
 }
 
@@ -843,7 +842,7 @@ static void add_to_field(struct field_builder *b, char c, enum attr at, bool do_
 	if (!do_glob)
 		return;
 	if (at == A_QUO || (at == A_EXP && c == '\\')) {
-		if (strchr("*?[]\\", c))
+		if (strchr(PATTERN_SPECIAL, c))
 			sb_addc(&b->pat, '\\');
 	} else if (c == '*' || c == '?' || c == '[') {
 		b->magic = true;
@@ -861,7 +860,9 @@ static void split_fields(struct exp *e, struct fields *f)
 	const char *ifs = var_ifs();
 	bool do_glob = e->magic && !opts[OPT_NOGLOB];
 	struct field_builder b;
-	memset(&b, 0, sizeof b);
+	b.content = b.magic = false;
+	sb_init_with(&b.text, &stk, b.text_buf, sizeof b.text_buf);
+	sb_init_with(&b.pat, &stk, b.pat_buf, sizeof b.pat_buf);
 	enum delim_run run = RUN_NONE;
 	for (size_t i = 0; i < e->s.len; i++) {
 		char c = e->s.s[i];

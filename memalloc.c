@@ -65,6 +65,15 @@ void sb_init_on(struct strbuf *sb, struct arena *a)
 	sb->arena = a;
 }
 
+void sb_init_with(struct strbuf *sb, struct arena *a, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	sb->s = buf;
+	sb->len = 0;
+	sb->cap = size;
+	sb->arena = a;
+}
+
 void sb_free(struct strbuf *sb)
 {
 	if (!sb->arena)

@@ -28,6 +28,10 @@ void sb_init(struct strbuf *sb);
  * error that longjmps past it leaks nothing (the arena's owner releases it).
  * Growing leaves the old copy on the arena until then. */
 void sb_init_on(struct strbuf *sb, struct arena *a);
+/* As sb_init_on, starting in the caller's buf (size bytes, usually on the C
+ * stack) so that short strings need no allocation at all; longer ones move
+ * to the arena. The string must not be used after buf goes out of scope. */
+void sb_init_with(struct strbuf *sb, struct arena *a, char *buf, size_t size);
 void sb_free(struct strbuf *sb);
 void sb_grow_slow(struct strbuf *sb, size_t extra);
 /* Make room for `extra` more bytes (and the NUL). */

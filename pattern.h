@@ -6,6 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The characters a quoted character must be escaped from: the pattern
+ * characters and, inside brackets, "-", "!" and "^" ("[a\-z]" is 3 bytes). */
+#define PATTERN_SPECIAL "*?[]\\-!^"
+
 bool pattern_match(const char *pat, const char *s);
 /* Does the pattern contain an unescaped * ? or [ ? */
 bool pattern_has_magic(const char *pat);

@@ -184,6 +184,43 @@ esc
 bs'
 }
 
+@test "case: bracket expressions: ranges, classes, ! and quoted - ! ] inside" {
+	same_as_dash 'for s in a - z "!" "]" b 5 " "; do
+	case "$s" in
+	[a\-z]) echo "$s: a dash z";;
+	["!"5]) echo "$s: bang or 5";;
+	[]]) echo "$s: bracket";;
+	[[:digit:][:upper:]]) echo "$s: class";;
+	[!b]) echo "$s: not b";;
+	*) echo "$s: other";;
+	esac
+done'
+	expect 0 'a: a dash z
+-: a dash z
+z: a dash z
+!: bang or 5
+]: bracket
+b: other
+5: bang or 5
+ : not b'
+}
+
+@test "case: an unclosed [ is literal; a trailing backslash from \$p is itself" {
+	same_as_dash 'case "[x" in [x) echo lit;; esac; p="a\\"; case "a\\" in $p) echo bs;; esac; case ab in *[) echo no;; *b) echo star;; esac'
+	expect 0 'lit
+bs
+star'
+}
+
+@test "patterns agree with glibc fnmatch on random patterns (C locale)" {
+	command -v gcc >/dev/null || skip "no gcc"
+	gcc -D_GNU_SOURCE -I"$BATS_TEST_DIRNAME/.." -O2 -o "$TEST_DIR/pattern_diff" \
+		"$BATS_TEST_DIRNAME/../fuzz/pattern_diff.c"
+	run "$TEST_DIR/pattern_diff" 300000 "$RANDOM"
+	[ "$status" = 0 ]
+	[ "$output" = "300000 rounds agree" ]
+}
+
 @test "case: empty subject, empty pattern, ( before patterns, empty items" {
 	same_as_dash 'case "" in "") echo empty;; esac; case x in (x) echo paren;; esac; case x in x) ;; esac; echo $?'
 	expect 0 'empty
