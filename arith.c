@@ -75,9 +75,30 @@ static bool accept(struct arith *a, const char *op)
 	return true;
 }
 
+bool decimal_fast(const char **sp, intmax_t *out)
+{
+	const char *p = *sp;
+	bool neg = *p == '-';
+	p += neg;
+	const char *digits = p;
+	intmax_t v = 0;
+	while (*p >= '0' && *p <= '9' && p - digits < 18)
+		v = v * 10 + (*p++ - '0');
+	if (p == digits || (*p >= '0' && *p <= '9'))
+		return false;
+	*out = neg ? -v : v;
+	*sp = p;
+	return true;
+}
+
 /* A constant: decimal, octal (leading 0) or hex (0x). */
 static bool parse_number(const char *s, const char **end, intmax_t *out)
 {
+	const char *p = s;
+	if (*s >= '1' && *s <= '9' && decimal_fast(&p, out)) {
+		*end = p;
+		return !isalnum((unsigned char)*p) && *p != '_';
+	}
 	int base = 10;
 	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
 		base = 16;
@@ -233,15 +254,19 @@ static int binary_prec(const char *op)
 
 static intmax_t binary_apply(struct arith *a, const char *op, intmax_t l, intmax_t r)
 {
-	if (strcmp(op, "==") == 0) return l == r;
-	if (strcmp(op, "!=") == 0) return l != r;
-	if (strcmp(op, "<=") == 0) return l <= r;
-	if (strcmp(op, ">=") == 0) return l >= r;
-	if (strcmp(op, "<") == 0) return l < r;
-	if (strcmp(op, ">") == 0) return l > r;
-	if (strcmp(op, "<<") == 0) return apply(a, "<", l, r);
-	if (strcmp(op, ">>") == 0) return apply(a, ">", l, r);
-	return apply(a, op, l, r);
+	if (op[1] == '=') {
+		switch (op[0]) {
+		case '=': return l == r;
+		case '!': return l != r;
+		case '<': return l <= r;
+		default: return l >= r;
+		}
+	}
+	if (op[0] == '<' && !op[1])
+		return l < r;
+	if (op[0] == '>' && !op[1])
+		return l > r;
+	return apply(a, op, l, r);   /* << and >> by their first byte */
 }
 
 /* Precedence climbing: one look at each operator, whatever its level. */
@@ -321,6 +346,15 @@ static intmax_t parse_cond(struct arith *a)
 	return c ? t : f;
 }
 
+/* = and the op= forms, not the comparisons == != <= >=. */
+static bool is_assign_op(const char *op)
+{
+	size_t n = strlen(op);
+	if (op[n - 1] != '=')
+		return false;
+	return n == 1 || (n == 2 && !strchr("=!<>", op[0])) || n == 3;
+}
+
 static intmax_t parse_assign(struct arith *a)
 {
 	skip_ws(a);
@@ -332,13 +366,9 @@ static intmax_t parse_assign(struct arith *a)
 		const char *name_end = q;
 		while (isspace((unsigned char)*q))
 			q++;
-		static const char *const ops[] = {
-			"<<=", ">>=", "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "=",
-		};
-		for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
-			size_t n = strlen(ops[i]);
-			if (strncmp(q, ops[i], n) != 0 || (n == 1 && q[1] == '='))
-				continue;
+		const char *op = scan_op(q);
+		if (op && is_assign_op(op)) {
+			size_t n = strlen(op);
 			char *name = arena_strndup(&stk, start, (size_t)(name_end - start));
 			a->p = q + n;
 			/* a=b=c=... recurses once per '=': bounded like parentheses. */
@@ -348,8 +378,8 @@ static intmax_t parse_assign(struct arith *a)
 			a->depth--;
 			intmax_t v = r;
 			if (n > 1) {
-				char op[3] = { ops[i][0], 0, 0 };
-				v = apply(a, op, var_value(a, name), r);
+				char base_op[3] = { op[0], 0, 0 };
+				v = apply(a, base_op, var_value(a, name), r);
 			}
 			set_var(a, name, v);
 			return v;

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arith.h"
 #include "builtins/builtins.h"
 #include "error.h"
 
@@ -50,8 +51,11 @@ struct tester {
 
 static const struct op *find_op(const char *s)
 {
+	/* Every operator is 1 to 3 bytes: most operands are ruled out at once. */
+	if (!s[0] || (s[1] && s[2] && s[3]))
+		return NULL;
 	for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
-		if (strcmp(s, ops[i].text) == 0)
+		if (s[0] == ops[i].text[0] && s[1] == ops[i].text[1] && strcmp(s, ops[i].text) == 0)
 			return &ops[i];
 	return NULL;
 }
@@ -108,9 +112,13 @@ static bool next_is(struct tester *t, enum op_kind kind)
 /* An integer operand: optional blanks, sign, decimal digits, blanks. */
 static intmax_t number(struct tester *t, const char *s)
 {
+	intmax_t n;
+	const char *p = s;
+	if (decimal_fast(&p, &n) && !*p)
+		return n;
 	char *end;
 	errno = 0;
-	intmax_t n = strtoimax(s, &end, 10);
+	n = strtoimax(s, &end, 10);
 	if (errno || end == s)
 		goto bad;
 	while (*end == ' ' || *end == '\t' || *end == '\n')
@@ -147,34 +155,33 @@ static bool same_file(const char *a, const char *b)
 	       sa.st_ino == sb.st_ino;
 }
 
+/* op is one of the BINARY entries of ops[]. */
 static bool binary(struct tester *t, const char *op, const char *l, const char *r)
 {
-	if (strcmp(op, "=") == 0)
-		return strcmp(l, r) == 0;
-	if (strcmp(op, "!=") == 0)
-		return strcmp(l, r) != 0;
-	if (strcmp(op, "<") == 0)
-		return strcoll(l, r) < 0;
-	if (strcmp(op, ">") == 0)
-		return strcoll(l, r) > 0;
-	if (strcmp(op, "-nt") == 0)
-		return both_exist(l, r) && compare_mtime(l, r) > 0;
-	if (strcmp(op, "-ot") == 0)
-		return both_exist(l, r) && compare_mtime(l, r) < 0;
-	if (strcmp(op, "-ef") == 0)
-		return same_file(l, r);
+	switch (op[0]) {
+	case '=': return strcmp(l, r) == 0;
+	case '!': return strcmp(l, r) != 0;
+	case '<': return strcoll(l, r) < 0;
+	case '>': return strcoll(l, r) > 0;
+	}
+	switch (op[1]) {
+	case 'n':
+		if (op[2] == 't')
+			return both_exist(l, r) && compare_mtime(l, r) > 0;
+		break;
+	case 'o': return both_exist(l, r) && compare_mtime(l, r) < 0;
+	case 'e':
+		if (op[2] == 'f')
+			return same_file(l, r);
+		break;
+	}
 	intmax_t a = number(t, l), b = number(t, r);
-	if (strcmp(op, "-eq") == 0)
-		return a == b;
-	if (strcmp(op, "-ne") == 0)
-		return a != b;
-	if (strcmp(op, "-ge") == 0)
-		return a >= b;
-	if (strcmp(op, "-gt") == 0)
-		return a > b;
-	if (strcmp(op, "-le") == 0)
-		return a <= b;
-	return a < b;   /* -lt */
+	switch (op[1]) {
+	case 'e': return a == b;
+	case 'n': return a != b;
+	case 'g': return op[2] == 'e' ? a >= b : a > b;
+	default: return op[2] == 'e' ? a <= b : a < b;   /* -le -lt */
+	}
 }
 
 static bool file_test(char op, const char *path)
