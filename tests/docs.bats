@@ -41,7 +41,7 @@ bg() {
 # port_from NAME: wait (at most 10 s) until NAME.err reports a listening port; print it.
 port_from() {
 	local i
-	for i in $(seq 200); do
+	for i in $(seq 400); do
 		if grep -q 'listening on' "$1.err" 2>/dev/null; then
 			sed -n 's/.*listening on .*[ :]\([0-9][0-9]*\)$/\1/p' "$1.err" | head -n 1
 			return 0

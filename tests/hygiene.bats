@@ -80,7 +80,7 @@ $FDS"
 	command -v python3 >/dev/null || skip "python3 needed"
 	(clean_exec "$FDSH" -c "nc -l -v 127.0.0.1 0 -e '$LSFD >&2'" >srv.out 2>srv.err </dev/null) &
 	local i port=
-	for i in $(seq 200); do
+	for i in $(seq 400); do
 		port=$(sed -n 's/^nc: listening on .*:\([0-9][0-9]*\)$/\1/p' srv.err)
 		[ -n "$port" ] && break
 		sleep 0.05
@@ -162,7 +162,7 @@ trapped"
 	command -v python3 >/dev/null || skip "python3 needed"
 	(clean_exec "$FDSH" -c 'echo $$ >srv.pid; nc -l -k -v 127.0.0.1 0 -e cat' >srv.out 2>srv.err </dev/null) &
 	local bgpid=$! i port= pid
-	for i in $(seq 200); do
+	for i in $(seq 400); do
 		port=$(sed -n 's/^nc: listening on .*:\([0-9][0-9]*\)$/\1/p' srv.err)
 		[ -n "$port" ] && break
 		sleep 0.05
@@ -174,7 +174,7 @@ trapped"
 	run timeout 120 python3 "$BATS_TEST_DIRNAME/load_helper.py" "$port" 1000 200 65536
 	echo "$output"
 	[ "$output" = "ok 1000 lost=0 corrupted=0" ]
-	for i in $(seq 100); do   # every child reaped: no zombies (nor live ones)
+	for i in $(seq 400); do   # every child reaped: no zombies (nor live ones)
 		[ -z "$(ps -o pid= --ppid "$pid")" ] && break
 		sleep 0.05
 	done

@@ -36,10 +36,10 @@ bg_in() {
 	BG+=($!)
 }
 
-# wait_for FILE [PATTERN]: until FILE exists (and holds PATTERN); at most 10 s.
+# wait_for FILE [PATTERN]: until FILE exists (and holds PATTERN); at most 20 s.
 wait_for() {
 	local i
-	for i in $(seq 200); do
+	for i in $(seq 400); do
 		if [ -s "$1" ] && { [ -z "${2-}" ] || grep -q -- "$2" "$1"; }; then
 			return 0
 		fi
@@ -70,16 +70,16 @@ helper_server() {
 socat_echo() {
 	port=$(python3 "$HELPER" free-port)
 	bg "$1" socat "TCP-LISTEN:$port,bind=127.0.0.1,reuseaddr,fork" EXEC:cat
-	for _ in $(seq 100); do
+	for _ in $(seq 400); do
 		python3 "$HELPER" client 127.0.0.1 "$port" "" >/dev/null 2>&1 && break
 		sleep 0.05
 	done
 }
 
-# wait_gone PID: until process PID has ended (at most 10 s).
+# wait_gone PID: until process PID has ended (at most 20 s).
 wait_gone() {
 	local i
-	for i in $(seq 200); do
+	for i in $(seq 400); do
 		kill -0 "$1" 2>/dev/null || return 0
 		sleep 0.05
 	done
@@ -289,7 +289,7 @@ need_socat() {
 	if command -v socat >/dev/null; then
 		p6=$(python3 "$HELPER" free-port)
 		bg s6 socat "TCP6-LISTEN:$p6,bind=[::1],reuseaddr,fork" EXEC:cat
-		for _ in $(seq 100); do
+		for _ in $(seq 400); do
 			fdsh_c_in "echo6" "nc -6 ::1 $p6"
 			[ "$output" = "echo6" ] && break
 			sleep 0.05
@@ -333,7 +333,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 	run python3 "$HELPER" clients "$port" 50
 	[ "$output" = "ok 50" ]
 	[ "$(grep -c 'connection from' srv.err)" = 50 ]
-	for _ in $(seq 100); do
+	for _ in $(seq 400); do
 		[ -z "$(children "$pid")" ] && break
 		sleep 0.05
 	done
@@ -359,7 +359,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 	port=$(nc_port srv)
 	pid=$(cat pid)
 	exec {c}<>"/dev/tcp/127.0.0.1/$port"
-	for _ in $(seq 100); do
+	for _ in $(seq 400); do
 		child=$(children "$pid" | awk '{ print $1 }')
 		[ -n "$child" ] && break
 		sleep 0.05
@@ -389,7 +389,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 	port=$(nc_port srv)
 	pid=$(cat pid)
 	exec {c1}<>"/dev/tcp/127.0.0.1/$port" {c2}<>"/dev/tcp/127.0.0.1/$port"
-	for _ in $(seq 100); do
+	for _ in $(seq 400); do
 		[ "$(children "$pid" | wc -l)" = 2 ] && break
 		sleep 0.05
 	done
@@ -408,7 +408,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 	port=$(nc_port srv)
 	pid=$(cat pid)
 	exec {c1}<>"/dev/tcp/127.0.0.1/$port"
-	for _ in $(seq 100); do
+	for _ in $(seq 400); do
 		pgrep -f "^sleep 7" >/dev/null && break
 		sleep 0.05
 	done
