@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arith.h"
 #include "error.h"
 #include "exec.h"
 #include "memalloc.h"
@@ -61,6 +62,17 @@ static struct var *lookup(const char *name)
 	return NULL;
 }
 
+/* LINENO (POSIX) while it keeps its special meaning: the shell's line number
+ * is written into its value, room for any int reserved at startup, whenever
+ * it is read. Assigning or unsetting it makes it an ordinary variable. */
+static struct var *lineno_var;
+
+static void lineno_refresh(void)
+{
+	if (lineno_var)
+		arith_format(sh.lineno, lineno_var->value);
+}
+
 static struct var *lookup_or_create(const char *name)
 {
 	struct var *v = lookup(name);
@@ -84,11 +96,15 @@ static void var_changed(struct var *v)
 		ifs_value = v->value ? v->value : " \t\n";
 	else if (v->name[0] == 'P' && strcmp(v->name, "PATH") == 0)
 		exec_path_changed();
+	else if (v == lineno_var)
+		lineno_var = NULL;
 }
 
 const char *var_get(const char *name)
 {
 	struct var *v = lookup(name);
+	if (v && v == lineno_var)
+		lineno_refresh();
 	return v ? v->value : NULL;
 }
 
@@ -174,6 +190,9 @@ void var_init(char **environ)
 		var_set("PS4", "+ ", 0);
 	if (!var_get("OPTIND"))
 		var_set("OPTIND", "1", 0);
+	var_set("LINENO", "-2147483648", 0);   /* the widest value it can take */
+	lineno_var = lookup("LINENO");
+	lineno_refresh();
 }
 
 static int by_name(const void *a, const void *b)
@@ -188,6 +207,7 @@ static struct var **sorted_vars(size_t *count)
 		for (struct var *v = table[i]; v; v = v->next)
 			n++;
 	struct var **all = xmalloc(sizeof *all * (n + 1));
+	lineno_refresh();
 	n = 0;
 	for (int i = 0; i < NBUCKETS; i++)
 		for (struct var *v = table[i]; v; v = v->next)

@@ -387,3 +387,41 @@ a b'
 []
 out'
 }
+
+@test "LINENO: the line of each command, in functions, \$( ) and a multi-line command's first line" {
+	fdsh_file 'echo a $LINENO
+
+f() {
+  echo f $LINENO
+  echo g $LINENO
+}
+f
+echo "multi
+line" $LINENO
+x=$(echo $LINENO)
+echo sub $x
+for i in 1 2; do
+  echo loop $LINENO
+done
+'
+	expect 0 'a 1
+f 4
+g 5
+multi
+line 8
+sub 10
+loop 13
+loop 13'
+}
+
+@test "LINENO: counts the lines of -c; assigning or unsetting makes it ordinary" {
+	fdsh_c 'echo $LINENO
+echo $LINENO; LINENO=50
+echo $LINENO
+unset LINENO
+echo "[$LINENO]"'
+	expect 0 '1
+2
+50
+[]'
+}
