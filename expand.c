@@ -867,6 +867,17 @@ static void split_fields(struct exp *e, struct fields *f)
 	for (size_t i = 0; i < e->s.len; i++) {
 		char c = e->s.s[i];
 		enum attr at = (enum attr)e->a.s[i];
+		if (!do_glob && (at == A_LIT || at == A_QUO)) {
+			/* Text from the word itself never splits: take the run at once. */
+			size_t j = i + 1;
+			while (j < e->s.len && (e->a.s[j] == A_LIT || e->a.s[j] == A_QUO))
+				j++;
+			sb_addn(&b.text, e->s.s + i, j - i);
+			b.content = true;
+			run = RUN_NONE;
+			i = j - 1;
+			continue;
+		}
 		if (!is_ifs_delim(c, at, ifs)) {
 			run = RUN_NONE;
 			if (at == A_BRK)

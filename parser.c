@@ -113,16 +113,36 @@ int assignment_name_len(const char *word)
 	return (int)(eq - word);
 }
 
+enum rword {
+	RW_NONE, RW_BANG, RW_CASE, RW_DO, RW_DONE, RW_ELIF, RW_ELSE, RW_ESAC, RW_FI, RW_FOR,
+	RW_IF, RW_IN, RW_THEN, RW_UNTIL, RW_WHILE, RW_LBRACE, RW_RBRACE,
+};
+
+/* Which reserved word s is. Every word of every command is asked, so the
+ * first two bytes sort out the candidates before any strcmp. */
+static enum rword reserved_word(const char *s)
+{
+	static const struct {
+		const char *text;
+		enum rword rw;
+	} words[] = {
+		{ "!", RW_BANG }, { "case", RW_CASE }, { "do", RW_DO }, { "done", RW_DONE },
+		{ "elif", RW_ELIF }, { "else", RW_ELSE }, { "esac", RW_ESAC }, { "fi", RW_FI },
+		{ "for", RW_FOR }, { "if", RW_IF }, { "in", RW_IN }, { "then", RW_THEN },
+		{ "until", RW_UNTIL }, { "while", RW_WHILE }, { "{", RW_LBRACE }, { "}", RW_RBRACE },
+	};
+	if (!s[0] || !strchr("!cdefituw{}", s[0]))
+		return RW_NONE;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (words[i].text[0] == s[0] && words[i].text[1] == s[1] &&
+		    strcmp(s, words[i].text) == 0)
+			return words[i].rw;
+	return RW_NONE;
+}
+
 static bool is_reserved(const char *s)
 {
-	static const char *const words[] = {
-		"!", "case", "do", "done", "elif", "else", "esac", "fi", "for",
-		"if", "in", "then", "until", "while", "{", "}",
-	};
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (strcmp(s, words[i]) == 0)
-			return true;
-	return false;
+	return reserved_word(s) != RW_NONE;
 }
 
 bool parse_is_reserved(const char *word)
@@ -140,10 +160,13 @@ static bool at_list_end(struct parser *p)
 	case TK_WORD:
 		if (t->quoted)
 			return false;
-		return strcmp(t->text, "then") == 0 || strcmp(t->text, "else") == 0 ||
-		       strcmp(t->text, "elif") == 0 || strcmp(t->text, "fi") == 0 ||
-		       strcmp(t->text, "do") == 0 || strcmp(t->text, "done") == 0 ||
-		       strcmp(t->text, "esac") == 0 || strcmp(t->text, "}") == 0;
+		switch (reserved_word(t->text)) {
+		case RW_THEN: case RW_ELSE: case RW_ELIF: case RW_FI:
+		case RW_DO: case RW_DONE: case RW_ESAC: case RW_RBRACE:
+			return true;
+		default:
+			return false;
+		}
 	default:
 		return false;
 	}
@@ -458,25 +481,30 @@ static struct node *parse_compound(struct parser *p)
 	}
 	if (t->type != TK_WORD || t->quoted)
 		return NULL;
-	const char *w = t->text;
-	struct node *n;
-	if (strcmp(w, "{") == 0)
-		n = (consume(p), parse_grouping(p, N_GROUP, line));
-	else if (strcmp(w, "if") == 0)
-		n = (consume(p), parse_if(p, line));
-	else if (strcmp(w, "while") == 0)
-		n = (consume(p), parse_loop(p, N_WHILE, line));
-	else if (strcmp(w, "until") == 0)
-		n = (consume(p), parse_loop(p, N_UNTIL, line));
-	else if (strcmp(w, "for") == 0)
-		n = (consume(p), parse_for(p, line));
-	else if (strcmp(w, "case") == 0)
-		n = (consume(p), parse_case(p, line));
-	else if (is_reserved(w))
-		unexpected(p);   /* also ! and in where a command should start */
-	else
+	switch (reserved_word(t->text)) {
+	case RW_NONE:
 		return NULL;
-	return n;
+	case RW_LBRACE:
+		consume(p);
+		return parse_grouping(p, N_GROUP, line);
+	case RW_IF:
+		consume(p);
+		return parse_if(p, line);
+	case RW_WHILE:
+		consume(p);
+		return parse_loop(p, N_WHILE, line);
+	case RW_UNTIL:
+		consume(p);
+		return parse_loop(p, N_UNTIL, line);
+	case RW_FOR:
+		consume(p);
+		return parse_for(p, line);
+	case RW_CASE:
+		consume(p);
+		return parse_case(p, line);
+	default:
+		unexpected(p);   /* also ! and in where a command should start */
+	}
 }
 
 static struct node *parse_command(struct parser *p)
