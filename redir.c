@@ -79,10 +79,11 @@ static bool already_saved(int fd, int mark)
 	return false;
 }
 
-static void save_fd(int fd, int mark)
+/* Returns whether fd's old open file is parked, so fd may be closed. */
+static bool save_fd(int fd, int mark)
 {
 	if (already_saved(fd, mark))
-		return;
+		return false;
 	if (nsaved == capsaved) {
 		capsaved = capsaved ? capsaved * 2 : 16;
 		saved = xrealloc(saved, sizeof *saved * (size_t)capsaved);
@@ -92,6 +93,7 @@ static void save_fd(int fd, int mark)
 	saved[nsaved].fd = fd;
 	saved[nsaved].copy = copy;
 	nsaved++;
+	return copy >= 0;
 }
 
 void redir_undo(int mark)
@@ -336,11 +338,17 @@ static int perform_one(const struct redir_op *op, bool save, int mark)
 	if (op->r->fdvar)
 		return named_fd_redir(op);
 	int fd = op->fd;
+	bool parked = false;
 	if (save) {
 		move_private(fd);
-		save_fd(fd, mark);
+		parked = save_fd(fd, mark);
 	}
 	if (op->path) {
+		/* With the old file parked, close fd first: open returns the lowest
+		 * free number, fd itself unless a lower one is free, and then no
+		 * dup2 and close are needed to move the new file into place. */
+		if (parked)
+			t_close(fd);
 		int newfd = open_target(op->path, op->flags);
 		if (newfd < 0) {
 			if (newfd == -1)

@@ -362,3 +362,12 @@ two'
 	[ -z "$output" ]
 	expect_stderr 'fdsh: line 1: /nonexistent/x: No such file or directory'
 }
+
+@test "a builtin's redirection lands on its own fd even when a lower fd is free; all is undone" {
+	same_as_dash 'exec 0<&-; echo x >f; echo y >>f; { echo z; } >g 3>h; cat f g; echo done >&1; [ -s h ] || echo "h empty"'
+	expect 0 'x
+y
+z
+done
+h empty'
+}
