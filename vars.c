@@ -1,9 +1,11 @@
 /* Variables (see vars.h): a hash table of malloc'ed entries. */
 #include "vars.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "arith.h"
@@ -20,6 +22,7 @@ struct var {
 	char *name;
 	char *value;    /* NULL when unset (kept for its flags) */
 	int flags;
+	signed char dyn;   /* 1 + its index in dynvars[] while dynamic, else 0 */
 };
 
 struct saved_var {
@@ -62,15 +65,80 @@ static struct var *lookup(const char *name)
 	return NULL;
 }
 
-/* LINENO (POSIX) while it keeps its special meaning: the shell's line number
- * is written into its value, room for any int reserved at startup, whenever
- * it is read. Assigning or unsetting it makes it an ordinary variable. */
-static struct var *lineno_var;
-
-static void lineno_refresh(void)
+/* Variables whose value the shell computes whenever they are read: LINENO
+ * (POSIX), and bash's RANDOM and SECONDS. Room for any number is reserved in
+ * the value when they are made. Assigning RANDOM seeds it, assigning SECONDS
+ * restarts its count from the value; assigning LINENO, or unsetting any of
+ * them, makes it an ordinary variable. */
+static intmax_t lineno_now(void)
 {
-	if (lineno_var)
-		arith_format(sh.lineno, lineno_var->value);
+	return sh.lineno;
+}
+
+static uint32_t random_state;
+
+static intmax_t random_next(void)
+{
+	random_state = random_state * 1103515245u + 12345u;
+	return (random_state >> 16) & 0x7fff;
+}
+
+static void random_seed(intmax_t n)
+{
+	random_state = (uint32_t)n;
+}
+
+static time_t seconds_base;
+
+static intmax_t seconds_now(void)
+{
+	return (intmax_t)(time(NULL) - seconds_base);
+}
+
+static void seconds_set(intmax_t n)
+{
+	seconds_base = time(NULL) - (time_t)n;
+}
+
+static const struct dynvar {
+	const char *name;
+	intmax_t (*read)(void);
+	void (*assign)(intmax_t);   /* NULL: an assignment makes it ordinary */
+} dynvars[] = {
+	{ "LINENO", lineno_now, NULL },
+	{ "RANDOM", random_next, random_seed },
+	{ "SECONDS", seconds_now, seconds_set },
+};
+
+#define DYN_ROOM 24   /* bytes for any intmax_t and its NUL */
+
+static void dyn_refresh(struct var *v)
+{
+	arith_format(dynvars[v->dyn - 1].read(), v->value);
+}
+
+/* v, a dynamic variable, got a new value (or lost it). */
+static void dyn_changed(struct var *v)
+{
+	const struct dynvar *d = &dynvars[v->dyn - 1];
+	if (!v->value || !d->assign) {
+		v->dyn = 0;
+		return;
+	}
+	d->assign(strtoimax(v->value, NULL, 10));
+	v->value = xrealloc(v->value, DYN_ROOM);
+}
+
+static void dyn_init(void)
+{
+	random_seed((intmax_t)getpid() ^ (intmax_t)time(NULL));
+	seconds_set(0);
+	for (size_t i = 0; i < sizeof dynvars / sizeof *dynvars; i++) {
+		var_set(dynvars[i].name, "", 0);
+		struct var *v = lookup(dynvars[i].name);
+		v->value = xrealloc(v->value, DYN_ROOM);
+		v->dyn = (signed char)(i + 1);
+	}
 }
 
 static struct var *lookup_or_create(const char *name)
@@ -96,15 +164,13 @@ static void var_changed(struct var *v)
 		ifs_value = v->value ? v->value : " \t\n";
 	else if (v->name[0] == 'P' && strcmp(v->name, "PATH") == 0)
 		exec_path_changed();
-	else if (v == lineno_var)
-		lineno_var = NULL;
 }
 
 const char *var_get(const char *name)
 {
 	struct var *v = lookup(name);
-	if (v && v == lineno_var)
-		lineno_refresh();
+	if (v && v->dyn)
+		dyn_refresh(v);
 	return v ? v->value : NULL;
 }
 
@@ -127,6 +193,8 @@ int var_set(const char *name, const char *value, int flags)
 		char *copy = xstrdup(value);
 		free(v->value);
 		v->value = copy;
+		if (v->dyn)
+			dyn_changed(v);
 	}
 	if ((flags & V_EXPORT) && !(v->flags & V_EXPORT))
 		env_dirty = true;
@@ -163,6 +231,7 @@ int var_unset(const char *name)
 	free(v->value);
 	v->value = NULL;
 	v->flags = 0;
+	v->dyn = 0;
 	var_changed(v);
 	return 0;
 }
@@ -190,9 +259,7 @@ void var_init(char **environ)
 		var_set("PS4", "+ ", 0);
 	if (!var_get("OPTIND"))
 		var_set("OPTIND", "1", 0);
-	var_set("LINENO", "-2147483648", 0);   /* the widest value it can take */
-	lineno_var = lookup("LINENO");
-	lineno_refresh();
+	dyn_init();
 }
 
 static int by_name(const void *a, const void *b)
@@ -207,11 +274,13 @@ static struct var **sorted_vars(size_t *count)
 		for (struct var *v = table[i]; v; v = v->next)
 			n++;
 	struct var **all = xmalloc(sizeof *all * (n + 1));
-	lineno_refresh();
 	n = 0;
 	for (int i = 0; i < NBUCKETS; i++)
-		for (struct var *v = table[i]; v; v = v->next)
+		for (struct var *v = table[i]; v; v = v->next) {
+			if (v->dyn)
+				dyn_refresh(v);
 			all[n++] = v;
+		}
 	qsort(all, n, sizeof *all, by_name);
 	*count = n;
 	return all;
@@ -328,6 +397,8 @@ void var_pop_scope(void)
 		free(v->value);
 		v->value = sv->value;
 		v->flags = sv->existed ? sv->flags : 0;
+		if (v->dyn)
+			dyn_changed(v);
 		var_changed(v);
 		free(sv->name);
 		free(sv);

@@ -425,3 +425,26 @@ echo "[$LINENO]"'
 50
 []'
 }
+
+@test "RANDOM: numbers 0-32767; assigning seeds the sequence; unset makes it ordinary (as bash)" {
+	fdsh_c 'a=$RANDOM; b=$RANDOM
+case $a$b in *[!0-9]*|"") echo bad;; esac
+[ "$a" -le 32767 ] && [ "$b" -le 32767 ] && echo range
+RANDOM=42; x="$RANDOM $RANDOM"; RANDOM=42; y="$RANDOM $RANDOM"
+[ "$x" = "$y" ] && echo same-seed-same-numbers
+[ "${x% *}" != "${x#* }" ] && echo next-differs
+unset RANDOM; echo "[$RANDOM]"'
+	expect 0 'range
+same-seed-same-numbers
+next-differs
+[]'
+}
+
+@test "SECONDS: seconds since start; assigning restarts the count from the value (as bash)" {
+	fdsh_c '[ "$SECONDS" -ge 0 ] && [ "$SECONDS" -le 30 ] && echo fresh
+SECONDS=100; s=$SECONDS; [ "$s" -ge 100 ] && [ "$s" -le 130 ] && echo from-100
+SECONDS=abc; [ "$SECONDS" -le 30 ] && echo junk-is-0'
+	expect 0 'fresh
+from-100
+junk-is-0'
+}
