@@ -17,7 +17,7 @@ SRCS = shell.c memalloc.c error.c input.c tokenizer.c parser.c ast.c alias.c \
        lineedit_complete.c \
        builtins/builtins.c builtins/core.c builtins/cd.c builtins/echo.c \
        builtins/vars.c builtins/set.c builtins/hash.c builtins/jobs.c builtins/nc.c \
-       builtins/test.c \
+       builtins/test.c builtins/fc.c \
        builtins/printf.c \
        builtins/read.c \
        builtins/getopts.c \

@@ -38,5 +38,11 @@ int le_history_delete(long number);         /* -1 if out of range */
 void le_history_add(const char *line);      /* history -s */
 int le_history_read_file(void);             /* history -r; -1 on error */
 int le_history_write_file(void);            /* history -w; -1 on error */
+/* For fc: the numbers of the oldest and newest entries (newest < oldest when
+ * there are none), an entry's text (NULL if none), and the newest entry (the
+ * fc command) replaced by the command it runs. */
+void le_history_bounds(long *oldest, long *newest);
+const char *le_history_line(long number);
+void le_history_replace_newest(const char *line);
 
 #endif

@@ -253,3 +253,29 @@ int le_history_write_file(void)
 	const char *f = history_file();
 	return f && write_history(f) == 0 ? 0 : -1;
 }
+
+void le_history_bounds(long *oldest, long *newest)
+{
+	*oldest = history_base;
+	*newest = history_base + history_length - 1;
+}
+
+const char *le_history_line(long number)
+{
+	HIST_ENTRY *e = number >= history_base && number < history_base + history_length
+	                    ? history_get((int)number)
+	                    : NULL;
+	return e ? e->line : NULL;
+}
+
+void le_history_replace_newest(const char *line)
+{
+	if (history_length > 0) {
+		HIST_ENTRY *e = remove_history(history_length - 1);
+		if (e) {
+			histdata_t data = free_history_entry(e);
+			(void)data;
+		}
+	}
+	le_history_add(line);
+}

@@ -45,6 +45,11 @@ const struct builtin builtin_table[] = {
 	{ "export", builtin_export, BI_SPECIAL, "export [-p] [name[=value]...]",
 	  "Mark variables for the environment of commands; -p lists them." },
 	{ "false", builtin_false, 0, "false", "Fail: return status 1." },
+	{ "fc", builtin_fc, 0, "fc [-e editor] [-lnr] [first [last]] | fc -s [old=new] [first]",
+	  "List (-l; -n without numbers, -r newest first), or edit in $FCEDIT ($EDITOR, ed)\n"
+	  "and then run, the commands first to last of the history: numbers, negative\n"
+	  "offsets (-1 is the previous command) or the start of a command. -s runs one again\n"
+	  "at once, with every old replaced by new. The command run replaces fc in the history." },
 	{ "fds", builtin_fds, 0, "fds [PID...] | fds -p | fds --tree [PID]",
 	  "Show the fd table of the shell or of processes, from /proc: what each fd points\n"
 	  "to (terminal, file with mode and offset, pipe with inode and end, socket with\n"
@@ -72,6 +77,8 @@ const struct builtin builtin_table[] = {
 	  "Send a signal (TERM by default) to processes or jobs; -l lists signal names." },
 	{ "local", builtin_local, 0, "local [name[=value]...]",
 	  "Make variables local to the current function." },
+	{ "logout", builtin_logout, 0, "logout [n]",
+	  "Leave a login shell, as exit does; any other shell says to use exit." },
 	{ "nc", builtin_nc, 0,
 	  "nc [-46kluUvz] [-w secs] [-m max] [-e cmd] [-d fd | -o var] [host] port"
 	  " | nc -a lfd (-d fd | -o var) | nc -s fd | nc --help",

@@ -31,6 +31,8 @@ int builtin_colon(int argc, char **argv);
 int builtin_true(int argc, char **argv);
 int builtin_false(int argc, char **argv);
 int builtin_exit(int argc, char **argv);
+int builtin_logout(int argc, char **argv);
+int builtin_fc(int argc, char **argv);
 int builtin_exec(int argc, char **argv);
 int builtin_eval(int argc, char **argv);
 int builtin_dot(int argc, char **argv);

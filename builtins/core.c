@@ -65,6 +65,15 @@ int builtin_exit(int argc, char **argv)
 	sh_exit(st);
 }
 
+int builtin_logout(int argc, char **argv)
+{
+	if (!sh.login) {
+		sh_warn("logout: not login shell: use `exit'");
+		return 1;
+	}
+	return builtin_exit(argc, argv);
+}
+
 int builtin_exec(int argc, char **argv)
 {
 	if (argc < 2)

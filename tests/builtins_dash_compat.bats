@@ -42,3 +42,11 @@ echo not reached'
 	same_as_dash "echo '\\0101\\101\\x41|\\1010|\\18' | od -An -c"
 	[ "${lines[0]}" = '   A   A   \   x   4   1   |   A   0   | 001   8  \n' ]
 }
+
+@test "fc and logout outside an interactive login shell are errors with status 1" {
+	fdsh_c 'fc -l; echo "st=$?"; logout; echo "st=$?"'
+	expect 0 'st=1
+st=1'
+	[ "$stderr" = "fdsh: line 1: fc: history specification out of range
+fdsh: line 1: logout: not login shell: use \`exit'" ]
+}

@@ -194,3 +194,33 @@ load interactive_helper
 	fdsh_c 'history -s one; HISTTIMEFORMAT="[%Y] "; history'
 	expect 0 "    1  [$(date +%Y)] one"
 }
+
+@test "fc: -l lists (numbers, offsets, prefixes, -n, -r) as bash does" {
+	# (The pane shows fc's "N<TAB> command" with the tab expanded to spaces.)
+	it_start
+	it_run 'echo a'
+	it_run 'echo b'
+	it_run 'fc -l'
+	it_wait_match '^2 +echo b$'
+	it_wait_match '^1 +echo a$'
+	it_run 'fc -ln -2'
+	it_wait_match '^ +fc -l$'
+	it_run 'fc -lr ec'
+	it_wait_last '$'
+	# `fc -lr ec`: from the last command starting with ec (2) to the newest (4), reversed.
+	[ "$(it_pane | tail -n 4 | head -n 3 | tr -s ' ')" = $'4 fc -ln -2\n3 fc -l\n2 echo b' ]
+}
+
+@test "fc: -s re-runs with old=new; an editor's result runs; both replace fc in the history" {
+	IT_ENV="FCEDIT='sed -i s/one/EDITED/'" it_start
+	it_run 'echo one'
+	it_wait_for 'one'
+	it_run 'fc -s one=two'
+	it_wait_for 'two'
+	it_run 'fc 1'
+	it_wait_for 'EDITED'
+	it_run 'history'
+	it_wait_for '    3  echo EDITED'
+	it_wait_for '    2  echo two'
+	it_no_line '    2  fc -s one=two'
+}
