@@ -198,11 +198,12 @@ static bool write_all(int fd, const char *s, size_t n)
 
 /* A here-document's body on a close-on-exec fd: a pipe when the body fits
  * in it, else an unlinked temporary file. */
-static int open_heredoc(const struct redir *r)
+/* The fd of a here-document's text; -1 (errno set) if none could be made,
+ * HEREDOC_BAD_EXPANSION after an expansion error (already reported). */
+#define HEREDOC_BAD_EXPANSION (-2)
+
+static int heredoc_fd(const char *body)
 {
-	const char *body = r->heredoc->body ? r->heredoc->body : "";
-	if (!r->heredoc->quoted)
-		body = expand_heredoc(body);
 	size_t n = strlen(body);
 	int p[2];
 	if (n <= 4096) {
@@ -224,6 +225,21 @@ static int open_heredoc(const struct redir *r)
 		lseek(fd, 0, SEEK_SET);
 	}
 	free(path);
+	return fd;
+}
+
+static int open_heredoc(const struct redir *r)
+{
+	const char *body = r->heredoc->body ? r->heredoc->body : "";
+	if (r->heredoc->quoted)
+		return heredoc_fd(body);
+	/* An expansion error fails this command only, as in dash and bash
+	 * (`${x?}` elsewhere ends a script). */
+	char *text = expand_caught(body, true);
+	if (!text)
+		return HEREDOC_BAD_EXPANSION;
+	int fd = heredoc_fd(text);
+	free(text);
 	return fd;
 }
 
@@ -282,6 +298,8 @@ static int prepare_one(struct redir *r, struct redir_op *op)
 	if (r->kind == R_HEREDOC) {
 		op->src = open_heredoc(r);
 		op->owned_fd = op->src;
+		if (op->src == HEREDOC_BAD_EXPANSION)
+			return 2;
 		if (op->src < 0) {
 			sh_warn_errno("here-document");
 			return 1;

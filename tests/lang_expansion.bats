@@ -346,3 +346,21 @@ $x "$x" '"'"'$x'"'"' \$x \\ \` ${x#a} $(echo sub) $((1+2)) back\slash
 EOF'
 	expect 0 'a  b "a  b" '"'"'a  b'"'"' $x \ `   b sub 3 back\slash'
 }
+
+@test "an expansion error in a here-document fails that command only (status 2), as in dash" {
+	same_as_dash_file 'set -u
+cat <<EOF
+${y?oops}
+EOF
+echo "after $?"
+{ cat; } <<EOF
+$((1/0))
+EOF
+echo "after $?"
+exec 3<<EOF
+$undefined
+EOF
+echo "not reached"'
+	expect 2 'after 2
+after 2'
+}
