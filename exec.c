@@ -61,9 +61,11 @@ static bool is_executable_file(const char *path)
 
 /* Search PATH; a file that exists but is not executable is the fallback, so
  * exec reports "Permission denied" rather than "not found". */
+const char *exec_search_path;
+
 static char *search_path(const char *name)
 {
-	const char *path = var_get("PATH");
+	const char *path = exec_search_path ? exec_search_path : var_get("PATH");
 	if (!path)
 		path = "/usr/local/bin:/usr/bin:/bin";
 	size_t nlen = strlen(name);

@@ -38,6 +38,8 @@ extern int exec_func_depth;
 /* PATH lookups, cached until PATH changes (the hash builtin shows them). */
 char *path_lookup(const char *name);   /* malloc'ed; NULL if not found */
 void exec_path_changed(void);
+/* When set, commands are searched there instead of in $PATH (command -p). */
+extern const char *exec_search_path;
 void hash_each(void (*fn)(const char *name, const char *path));
 void hash_forget(const char *name);
 bool hash_add(const char *name);

@@ -35,16 +35,15 @@ static int run_guarded(int argc, char **argv)
 	return st;
 }
 
-/* Run (or describe) with PATH set to the standard one for this command only. */
+/* Run (or describe) argv searched on the standard PATH; the environment of
+ * the command keeps the user's PATH, as in dash. */
 static int with_standard_path(int argc, char **argv, int mode)
 {
-	var_push_scope();
-	var_make_local("PATH");
-	var_set("PATH", STANDARD_PATH, 0);
-	exec_path_changed();
+	exec_path_changed();   /* nothing hashed from $PATH may answer */
+	exec_search_path = STANDARD_PATH;
 	int st = mode ? builtin_describe(argv[0], mode == 'V') : run_guarded(argc, argv);
-	var_pop_scope();
-	exec_path_changed();
+	exec_search_path = NULL;
+	exec_path_changed();   /* nor anything hashed from the standard one stay */
 	return st;
 }
 

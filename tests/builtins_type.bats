@@ -97,10 +97,13 @@ after 2'
 }
 
 @test "command -p searches the standard PATH without changing PATH" {
-	same_as_dash 'PATH=/nonexistent; command -p ls / >/dev/null; echo st=$?; echo $PATH; command -pv ls'
+	same_as_dash 'PATH=/nonexistent; command -p ls / >/dev/null; echo st=$?; echo $PATH; command -pv ls
+command -p sh -c "echo \$PATH"; command -v ls || echo "no ls on PATH"'
 	expect 0 'st=0
 /nonexistent
-/usr/bin/ls'
+/usr/bin/ls
+/nonexistent
+no ls on PATH'
 }
 
 @test "command: a program not found is 127" {
