@@ -79,11 +79,11 @@ static bool already_saved(int fd, int mark)
 	return false;
 }
 
-/* Returns whether fd's old open file is parked, so fd may be closed. */
-static bool save_fd(int fd, int mark)
+/* Returns the fd where fd's old open file is parked now, -1 if none. */
+static int save_fd(int fd, int mark)
 {
 	if (already_saved(fd, mark))
-		return false;
+		return -1;
 	if (nsaved == capsaved) {
 		capsaved = capsaved ? capsaved * 2 : 16;
 		saved = xrealloc(saved, sizeof *saved * (size_t)capsaved);
@@ -93,7 +93,7 @@ static bool save_fd(int fd, int mark)
 	saved[nsaved].fd = fd;
 	saved[nsaved].copy = copy;
 	nsaved++;
-	return copy >= 0;
+	return copy;
 }
 
 void redir_undo(int mark)
@@ -350,13 +350,20 @@ int redir_prepare(struct redir *r, struct redir_plan *plan)
 	return 0;
 }
 
+/* Paths that can stand for one of the shell's own fds. */
+static bool names_an_fd(const char *path)
+{
+	return strncmp(path, "/dev/fd/", 8) == 0 || strncmp(path, "/dev/std", 8) == 0 ||
+	       strncmp(path, "/proc/", 6) == 0;
+}
+
 /* Phase two: system calls only, so a vfork child can run it. */
 static int perform_one(const struct redir_op *op, bool save, int mark)
 {
 	if (op->r->fdvar)
 		return named_fd_redir(op);
 	int fd = op->fd;
-	bool parked = false;
+	int parked = -1;
 	if (save) {
 		move_private(fd);
 		parked = save_fd(fd, mark);
@@ -364,10 +371,18 @@ static int perform_one(const struct redir_op *op, bool save, int mark)
 	if (op->path) {
 		/* With the old file parked, close fd first: open returns the lowest
 		 * free number, fd itself unless a lower one is free, and then no
-		 * dup2 and close are needed to move the new file into place. */
-		if (parked)
+		 * dup2 and close are needed to move the new file into place. Not for
+		 * names of fds (/dev/stdout, /dev/fd/N, /proc/...), which may mean
+		 * fd itself; should another such name fail, fd comes back and the
+		 * open is tried again. */
+		bool early = parked >= 0 && !names_an_fd(op->path);
+		if (early)
 			t_close(fd);
 		int newfd = open_target(op->path, op->flags);
+		if (newfd == -1 && early) {
+			t_dup2(parked, fd);
+			newfd = open_target(op->path, op->flags);
+		}
 		if (newfd < 0) {
 			if (newfd == -1)
 				sh_warn_errno("%s", op->path);

@@ -371,3 +371,18 @@ z
 done
 h empty'
 }
+
+@test "a builtin's redirection to /dev/stdout, /dev/stdin, /dev/fd/N or a link to them works" {
+	ln -s /dev/stdout "$TEST_DIR/link"
+	# (Through a pipe: on a file, each >/dev/stdout would truncate what came before.)
+	same_as_dash '{ echo one >/dev/stdout; echo rc=$?; echo two 2>/dev/stderr 1>&2; exec 3>&1; exec 3>/dev/fd/3; echo three >&3; echo four >'"$TEST_DIR/link"'; echo rc=$?; { echo five; } >/proc/self/fd/1; } 2>&1 | cat'
+	expect 0 'one
+rc=0
+two
+three
+four
+rc=0
+five'
+	fdsh_c_in 'hello' 'read x </dev/stdin; echo "[$x]"'
+	expect 0 '[hello]'
+}
