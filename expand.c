@@ -499,8 +499,10 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 			word++;
 		if (!set && opts[OPT_NOUNSET])
 			unset_error(name, nlen);
+		/* The value is copied first: expanding the pattern may change it
+		 * ("${x%$((x=3))}", or $RANDOM read again). */
+		const char *s = val ? arena_strdup(&stk, val) : "";
 		char *pat = word_to_pattern(word, close, mode & ~M_DQ);
-		const char *s = val ? val : "";
 		if (at_or_star)
 			s = "";
 		size_t len;

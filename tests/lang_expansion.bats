@@ -364,3 +364,10 @@ echo "not reached"'
 	expect 2 'after 2
 after 2'
 }
+
+@test "\${x%pat} trims the value from before the pattern was expanded, even if that changed x" {
+	same_as_dash 'x=abc; echo "${x%$((x=3))}" $x'
+	expect 0 'abc 3'
+	fdsh_c 'RANDOM=7; a=$RANDOM; RANDOM=7; [ "${RANDOM%$RANDOM}" = "$a" ] && echo first-value'
+	expect 0 'first-value'
+}
