@@ -227,6 +227,7 @@ void child_exit(int status)
 void exec_child_setup(void)
 {
 	sh.in_child = true;
+	var_reseed_random();
 	sh_handler = NULL;
 	trap_reset_child();
 	jobs_forget_all();

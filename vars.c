@@ -30,6 +30,7 @@ struct saved_var {
 	char *name;
 	char *value;
 	int flags;
+	signed char dyn;
 	bool existed;
 };
 
@@ -129,15 +130,37 @@ static void dyn_changed(struct var *v)
 	v->value = xrealloc(v->value, DYN_ROOM);
 }
 
+void var_reseed_random(void)
+{
+	random_seed((intmax_t)getpid() ^ (intmax_t)time(NULL) ^ (intmax_t)random_state);
+}
+
+/* After the environment is imported: RANDOM=n and SECONDS=n from it seed
+ * and start the count, as in bash. */
 static void dyn_init(void)
 {
-	random_seed((intmax_t)getpid() ^ (intmax_t)time(NULL));
+	var_reseed_random();
 	seconds_set(0);
 	for (size_t i = 0; i < sizeof dynvars / sizeof *dynvars; i++) {
-		var_set(dynvars[i].name, "", 0);
 		struct var *v = lookup(dynvars[i].name);
+		if (v && v->value && dynvars[i].assign)
+			dynvars[i].assign(strtoimax(v->value, NULL, 10));
+		var_set(dynvars[i].name, "", 0);
+		v = lookup(dynvars[i].name);
 		v->value = xrealloc(v->value, DYN_ROOM);
 		v->dyn = (signed char)(i + 1);
+	}
+}
+
+/* Exported dynamic variables go to commands with their value of the moment. */
+static void dyn_exported_changed(void)
+{
+	for (size_t i = 0; i < sizeof dynvars / sizeof *dynvars; i++) {
+		struct var *v = lookup(dynvars[i].name);
+		if (v && v->dyn && (v->flags & V_EXPORT)) {
+			dyn_refresh(v);
+			env_dirty = true;
+		}
 	}
 }
 
@@ -308,6 +331,7 @@ static void free_env_cache(void)
 
 char **var_environ(void)
 {
+	dyn_exported_changed();
 	if (!env_dirty && env_cache)
 		return env_cache;
 	free_env_cache();
@@ -356,6 +380,9 @@ void var_make_local(const char *name)
 	if (v) {
 		sv->value = v->value ? xstrdup(v->value) : NULL;
 		sv->flags = v->flags;
+		/* The local is a plain variable (bash); the caller's comes back. */
+		sv->dyn = v->dyn;
+		v->dyn = 0;
 	}
 	sv->next = scopes->saved;
 	scopes->saved = sv;
@@ -397,8 +424,9 @@ void var_pop_scope(void)
 		free(v->value);
 		v->value = sv->value;
 		v->flags = sv->existed ? sv->flags : 0;
+		v->dyn = sv->dyn;
 		if (v->dyn)
-			dyn_changed(v);
+			v->value = xrealloc(v->value, DYN_ROOM);
 		var_changed(v);
 		free(sv->name);
 		free(sv);

@@ -56,4 +56,7 @@ extern struct params posparams;
 void params_set(int n, char *const *v);
 void params_free(struct params *p);
 
+/* In a forked child: a new RANDOM sequence, so subshells differ (bash). */
+void var_reseed_random(void);
+
 #endif

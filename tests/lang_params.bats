@@ -448,3 +448,21 @@ SECONDS=abc; [ "$SECONDS" -le 30 ] && echo junk-is-0'
 from-100
 junk-is-0'
 }
+
+@test "dynamic variables: a temporary assignment or a local leaves them dynamic; subshells get new RANDOMs; exports carry the value of the moment" {
+	fdsh_c 'LINENO=9 true
+echo "line $LINENO"
+f() { local LINENO=0 RANDOM; unset RANDOM; }; f
+echo "line $LINENO"
+[ -n "$RANDOM" ] && echo random-is-back
+h() { local RANDOM=5; echo "local $RANDOM $RANDOM"; }; h
+a=$(echo $RANDOM); b=$(echo $RANDOM); c=$(echo $RANDOM)
+[ "$a$b" != "$b$c" ] && echo subshells-differ
+export SECONDS; SECONDS=500; sh -c "echo child \$SECONDS" | sed "s/50[0-9]/500/"'
+	expect 0 'line 2
+line 4
+random-is-back
+local 5 5
+subshells-differ
+child 500'
+}
