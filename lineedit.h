@@ -35,14 +35,15 @@ bool le_may_exit(void);
 void le_history_print(long count);          /* the last count entries, all if < 0 */
 void le_history_clear(void);
 int le_history_delete(long number);         /* -1 if out of range */
-void le_history_add(const char *line);      /* history -s */
+bool le_history_add(const char *line);      /* history -s; false if not stored */
 int le_history_read_file(void);             /* history -r; -1 on error */
 int le_history_write_file(void);            /* history -w; -1 on error */
-/* For fc: the numbers of the oldest and newest entries (newest < oldest when
- * there are none), an entry's text (NULL if none), and the newest entry (the
- * fc command) replaced by the command it runs. */
+/* For fc: the numbers of the oldest entry and of the newest before the
+ * command being run (newest < oldest when there are none), an entry's text
+ * (NULL if none), and the command being run replaced in the history by the
+ * one fc runs (or added, if it was not stored). */
 void le_history_bounds(long *oldest, long *newest);
 const char *le_history_line(long number);
-void le_history_replace_newest(const char *line);
+void le_history_replace_current(const char *line);
 
 #endif

@@ -168,13 +168,13 @@ static int create_file(const char *path)
 	return 0;
 }
 
-void le_history_add(const char *line)
+bool le_history_add(const char *line)
 {
 	if (history_ignores(line))
-		return;
+		return false;
 	/* HISTSIZE=0 keeps nothing: then there is nothing to append either. */
 	if (history_is_stifled() && history_max_entries == 0)
-		return;
+		return false;
 	char stamp[32];
 	snprintf(stamp, sizeof stamp, "#%lld", (long long)time(NULL));
 	add_history(line);
@@ -182,7 +182,11 @@ void le_history_add(const char *line)
 	const char *f = history_file();
 	if (f && create_file(f) == 0)
 		append_history(1, f);
+	return true;
 }
+
+/* Is the command being run the newest entry? (HISTCONTROL may have kept it out.) */
+static bool current_stored;
 
 void le_command_done(struct input *in)
 {
@@ -190,8 +194,7 @@ void le_command_done(struct input *in)
 	while (t->len && t->s[t->len - 1] == '\n')
 		t->s[--t->len] = '\0';
 	commands_read++;
-	if (t->len)
-		le_history_add(t->s);
+	current_stored = t->len && le_history_add(t->s);
 	t->len = 0;
 	if (t->s)
 		t->s[0] = '\0';
@@ -257,7 +260,7 @@ int le_history_write_file(void)
 void le_history_bounds(long *oldest, long *newest)
 {
 	*oldest = history_base;
-	*newest = history_base + history_length - 1;
+	*newest = history_base + history_length - 1 - current_stored;
 }
 
 const char *le_history_line(long number)
@@ -268,14 +271,14 @@ const char *le_history_line(long number)
 	return e ? e->line : NULL;
 }
 
-void le_history_replace_newest(const char *line)
+void le_history_replace_current(const char *line)
 {
-	if (history_length > 0) {
+	if (current_stored && history_length > 0) {
 		HIST_ENTRY *e = remove_history(history_length - 1);
 		if (e) {
 			histdata_t data = free_history_entry(e);
 			(void)data;
 		}
 	}
-	le_history_add(line);
+	current_stored = le_history_add(line);
 }

@@ -20,8 +20,7 @@ struct fc_opts {
 	const char *editor;
 };
 
-/* The history numbers fc can use: everything before the fc command itself,
- * which is the newest entry when fc was typed at the prompt. */
+/* The history numbers fc can use: everything before the fc command itself. */
 struct span {
 	long oldest, newest;
 };
@@ -99,7 +98,7 @@ static int run_again(char *text)
 	if (!len)
 		return 0;
 	fprintf(stderr, "%s\n", text);
-	le_history_replace_newest(text);
+	le_history_replace_current(text);
 	return eval_string(text, 0);
 }
 
@@ -208,8 +207,7 @@ int builtin_fc(int argc, char **argv)
 	if (i < 0)
 		return 2;
 	struct span h;
-	le_history_bounds(&h.oldest, &h.newest);
-	h.newest--;   /* the fc command itself */
+	le_history_bounds(&h.oldest, &h.newest);   /* (without the fc command itself) */
 	if (o.editor && strcmp(o.editor, "-") == 0)
 		o.again = true;   /* fc -e - is fc -s (ksh, bash) */
 	if (o.again)

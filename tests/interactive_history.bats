@@ -224,3 +224,18 @@ load interactive_helper
 	it_wait_for '    2  echo two'
 	it_no_line '    2  fc -s one=two'
 }
+
+@test "fc: a fc line kept out of the history (HISTCONTROL) still means the command before it" {
+	IT_ENV="HISTCONTROL=ignorespace" it_start
+	it_run 'echo one'
+	it_wait_for 'one'
+	it_run 'echo two'
+	it_wait_for 'two'
+	it_run ' fc -s'
+	it_wait_count 'two' 2   # its first output, then again after fc showed the command
+	it_wait_for 'echo two'
+	it_run 'history'
+	it_wait_for '    3  echo two'
+	it_wait_for '    2  echo two'
+	it_wait_for '    1  echo one'
+}
