@@ -39,6 +39,10 @@ static int run_guarded(int argc, char **argv)
  * the command keeps the user's PATH, as in dash. */
 static int with_standard_path(int argc, char **argv, int mode)
 {
+	/* A builtin is not searched for; what it runs in turn (command -p eval
+	 * ...) is searched on $PATH, as in dash. */
+	if (!mode && builtin_find(argv[0]))
+		return run_guarded(argc, argv);
 	exec_path_changed();   /* nothing hashed from $PATH may answer */
 	exec_search_path = STANDARD_PATH;
 	int st = mode ? builtin_describe(argv[0], mode == 'V') : run_guarded(argc, argv);

@@ -104,6 +104,10 @@ command -p sh -c "echo \$PATH"; command -v ls || echo "no ls on PATH"'
 /usr/bin/ls
 /nonexistent
 no ls on PATH'
+	mkdir bin && printf '#!/bin/sh\necho mine-ran\n' >bin/mine && chmod +x bin/mine
+	same_as_dash "PATH=$PWD/bin:\$PATH; command -p eval mine; command -p mine 2>/dev/null || echo not-standard"
+	expect 0 'mine-ran
+not-standard'
 }
 
 @test "command: a program not found is 127" {
