@@ -373,15 +373,20 @@ static int perform_one(const struct redir_op *op, bool save, int mark)
 		 * free number, fd itself unless a lower one is free, and then no
 		 * dup2 and close are needed to move the new file into place. Not for
 		 * names of fds (/dev/stdout, /dev/fd/N, /proc/...), which may mean
-		 * fd itself; should another such name fail, fd comes back and the
-		 * open is tried again. */
-		bool early = parked >= 0 && !names_an_fd(op->path);
+		 * fd itself, nor under noclobber, whose check looks at the target. */
+		bool early = parked >= 0 && !(op->flags & O_EXCL) && !names_an_fd(op->path);
 		if (early)
 			t_close(fd);
 		int newfd = open_target(op->path, op->flags);
 		if (newfd == -1 && early) {
+			/* fd comes back before anything reports through it. Another name
+			 * that led to fd itself (a link to /dev/stdout) fails as a closed
+			 * fd does: then the open is tried again, the usual way. */
+			int err = errno;
 			t_dup2(parked, fd);
-			newfd = open_target(op->path, op->flags);
+			errno = err;
+			if (err == ENOENT || err == ENXIO || err == EBADF)
+				newfd = open_target(op->path, op->flags);
 		}
 		if (newfd < 0) {
 			if (newfd == -1)

@@ -236,6 +236,16 @@ st=0"
 	[ "$status" = 0 ]
 }
 
+@test "EINTR: a trapped signal while a builtin's >fifo blocks in open: the trap runs, the command fails" {
+	mkfifo fifo
+	# No reader ever comes: only the signal can end the open (timeout guards a hang).
+	run timeout 10 "$FDSH" -c 'trap "echo got" USR1; (sleep 0.3; kill -USR1 $$) & echo x >fifo; echo "rc=$?"'
+	[ "$status" = 0 ]
+	[ "${lines[0]}" = "fdsh: line 1: fifo: Interrupted system call" ]
+	[ "${lines[1]}" = got ]
+	[ "${lines[2]}" = "rc=1" ]
+}
+
 @test "EINTR: signals during command substitution reading are ignored when trapped empty" {
 	same_as_dash 'trap "" USR1; (sleep 0.1; kill -USR1 $$) & x=$(sleep 0.3; echo sub); echo "$x"'
 	expect 0 sub

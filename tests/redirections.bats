@@ -386,3 +386,16 @@ five'
 	fdsh_c_in 'hello' 'read x </dev/stdin; echo "[$x]"'
 	expect 0 '[hello]'
 }
+
+@test "noclobber: a refused 2>file on a builtin still reports on stderr; links to /dev/stdout are not refused" {
+	ln -s /dev/stdout "$TEST_DIR/link"
+	echo old >ex
+	fdsh_c 'set -C; { echo body; } 2>ex; echo rc=$?; echo x 2>ex; echo rc=$?; { echo via-link >'"$TEST_DIR/link"'; echo rc=$?; } | cat'
+	expect 0 'rc=1
+rc=1
+via-link
+rc=0'
+	[ "$stderr" = "fdsh: line 1: ex: cannot overwrite existing file
+fdsh: line 1: ex: cannot overwrite existing file" ]
+	[ "$(cat ex)" = old ]
+}
