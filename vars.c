@@ -380,9 +380,14 @@ void var_make_local(const char *name)
 	if (v) {
 		sv->value = v->value ? xstrdup(v->value) : NULL;
 		sv->flags = v->flags;
-		/* The local is a plain variable (bash); the caller's comes back. */
+		/* The local is a plain variable that starts unset (bash); the
+		 * caller's dynamic one comes back. */
 		sv->dyn = v->dyn;
-		v->dyn = 0;
+		if (v->dyn) {
+			free(v->value);
+			v->value = NULL;
+			v->dyn = 0;
+		}
 	}
 	sv->next = scopes->saved;
 	scopes->saved = sv;

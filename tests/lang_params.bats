@@ -449,13 +449,14 @@ from-100
 junk-is-0'
 }
 
-@test "dynamic variables: a temporary assignment or a local leaves them dynamic; subshells get new RANDOMs; exports carry the value of the moment" {
+@test "dynamic variables: a temporary assignment or a local (plain, starting unset) leaves them dynamic; subshells get new RANDOMs; exports carry the value of the moment" {
 	fdsh_c 'LINENO=9 true
 echo "line $LINENO"
 f() { local LINENO=0 RANDOM; unset RANDOM; }; f
 echo "line $LINENO"
 [ -n "$RANDOM" ] && echo random-is-back
 h() { local RANDOM=5; echo "local $RANDOM $RANDOM"; }; h
+k() { local RANDOM LINENO; echo "[$RANDOM$LINENO]"; }; k
 a=$(echo $RANDOM); b=$(echo $RANDOM); c=$(echo $RANDOM)
 [ "$a$b" != "$b$c" ] && echo subshells-differ
 export SECONDS; SECONDS=500; sh -c "echo child \$SECONDS" | sed "s/50[0-9]/500/"'
@@ -463,6 +464,7 @@ export SECONDS; SECONDS=500; sh -c "echo child \$SECONDS" | sed "s/50[0-9]/500/"
 line 4
 random-is-back
 local 5 5
+[]
 subshells-differ
 child 500'
 }
