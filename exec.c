@@ -59,13 +59,10 @@ static bool is_executable_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0;
 }
 
-/* Search PATH; a file that exists but is not executable is the fallback, so
- * exec reports "Permission denied" rather than "not found". */
-const char *exec_search_path;
-
-static char *search_path(const char *name)
+/* Search a PATH value; a file that exists but is not executable is the
+ * fallback, so exec reports "Permission denied" rather than "not found". */
+static char *search_path(const char *name, const char *path)
 {
-	const char *path = exec_search_path ? exec_search_path : var_get("PATH");
 	if (!path)
 		path = "/usr/local/bin:/usr/bin:/bin";
 	size_t nlen = strlen(name);
@@ -97,12 +94,17 @@ static char *search_path(const char *name)
 	return fallback;
 }
 
+char *path_lookup_in(const char *name, const char *path)
+{
+	return path ? search_path(name, path) : path_lookup(name);
+}
+
 char *path_lookup(const char *name)
 {
 	for (struct hashed *h = path_cache; h; h = h->next)
 		if (strcmp(h->name, name) == 0)
 			return xstrdup(h->path);
-	char *full = search_path(name);
+	char *full = search_path(name, var_get("PATH"));
 	if (full && access(full, X_OK) == 0) {
 		struct hashed *h = xmalloc(sizeof *h);
 		h->name = xstrdup(name);
@@ -329,12 +331,14 @@ static int exec_path(const char *name, char *path, char **argv, char **envp)
 	return 126;
 }
 
-/* The path a command name runs from; looked up in the shell (not in the
- * child) so the cache remembers it. NULL if not found. */
-static char *command_path(const char *name)
+/* The path a command name runs from: searched in `search` (a PATH value),
+ * or with NULL in $PATH through the cache. NULL if not found. */
+static char *command_path(const char *name, const char *search)
 {
 	if (strchr(name, '/'))
 		return xstrdup(name);
+	if (search)
+		return path_lookup_in(name, search);
 	char *path = path_lookup(name);
 	if (path && access(path, X_OK) != 0 && errno == ENOENT) {
 		/* A stale cache entry: look again once. */
@@ -345,12 +349,17 @@ static char *command_path(const char *name)
 	return path;
 }
 
-int exec_program(char **argv)
+static int exec_program_in(char **argv, const char *search)
 {
-	char *path = command_path(argv[0]);
+	char *path = command_path(argv[0], search);
 	int st = exec_path(argv[0], path, argv, var_environ());
 	free(path);
 	return st;
+}
+
+int exec_program(char **argv)
+{
+	return exec_program_in(argv, NULL);
 }
 
 /* ---------- simple commands ---------- */
@@ -491,7 +500,7 @@ static bool can_vfork(const struct node *n)
  * (a here-document's ${x?}) that longjmps past the caller. */
 static char *command_path_on_stk(const char *name)
 {
-	char *heap = command_path(name);
+	char *heap = command_path(name, NULL);
 	if (!heap)
 		return NULL;
 	char *path = arena_strdup(&stk, heap);
@@ -655,7 +664,7 @@ static int exec_simple(struct node *n, int flags)
 	return st;
 }
 
-static int run_argv(int argc, char **argv, bool use_functions)
+static int run_argv(int argc, char **argv, bool use_functions, const char *search)
 {
 	const struct builtin *bi = strchr(argv[0], '/') ? NULL : builtin_find(argv[0]);
 	struct node *fn = !use_functions || (bi && (bi->flags & BI_SPECIAL)) ? NULL
@@ -672,18 +681,18 @@ static int run_argv(int argc, char **argv, bool use_functions)
 		return 2;
 	}
 	if (pid == 0)
-		child_exit(exec_program(argv));
+		child_exit(exec_program_in(argv, search));
 	return job_wait_foreground(j);
 }
 
 int exec_argv(int argc, char **argv)
 {
-	return run_argv(argc, argv, true);
+	return run_argv(argc, argv, true, NULL);
 }
 
-int exec_argv_no_functions(int argc, char **argv)
+int exec_argv_no_functions(int argc, char **argv, const char *search)
 {
-	return run_argv(argc, argv, false);
+	return run_argv(argc, argv, false, search);
 }
 
 /* ---------- pipelines, subshells, background ---------- */
@@ -722,7 +731,7 @@ static char *stage_spawnable(struct node *cmd, char ***argvp)
 	char **argv = expand_words(cmd->u.simple.args, &argc);
 	if (argc == 0 || strcmp(argv[0], name) != 0)
 		return NULL;
-	char *path = command_path(argv[0]);
+	char *path = command_path(argv[0], NULL);
 	if (!path)
 		return NULL;
 	*argvp = argv;

@@ -25,8 +25,9 @@ int eval_input_flags(struct input *in, bool top, int flags);
 int exec_subst(const char *text, struct strbuf *out);
 /* Run argv as a command in the current shell, as a simple command would. */
 int exec_argv(int argc, char **argv);
-/* The same without looking up functions (the command builtin). */
-int exec_argv_no_functions(int argc, char **argv);
+/* The same without looking up functions (the command builtin); a program
+ * argv[0] is searched in `search` (a PATH value) if not NULL (command -p). */
+int exec_argv_no_functions(int argc, char **argv, const char *search);
 
 /* break/continue/return in progress */
 enum skip { SKIP_NONE, SKIP_BREAK, SKIP_CONTINUE, SKIP_RETURN };
@@ -37,9 +38,9 @@ extern int exec_func_depth;
 
 /* PATH lookups, cached until PATH changes (the hash builtin shows them). */
 char *path_lookup(const char *name);   /* malloc'ed; NULL if not found */
+/* The same in another PATH value, uncached; NULL path: path_lookup. */
+char *path_lookup_in(const char *name, const char *path);
 void exec_path_changed(void);
-/* When set, commands are searched there instead of in $PATH (command -p). */
-extern const char *exec_search_path;
 void hash_each(void (*fn)(const char *name, const char *path));
 void hash_forget(const char *name);
 bool hash_add(const char *name);

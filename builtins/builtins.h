@@ -75,7 +75,8 @@ int builtin_ulimit(int argc, char **argv);
 int builtin_times(int argc, char **argv);
 
 /* Describe what name would run, as type (verbose) or command -v does; 127 if nothing. */
-int builtin_describe(const char *name, bool verbose);
+/* type/command -v/-V; programs are searched in `search` (a PATH value) if not NULL. */
+int builtin_describe(const char *name, bool verbose, const char *search);
 
 /* Signals as dash names them: HUP ... SYS, RTMIN, RTMIN+n, RTMAX-n, RTMAX, else the
  * number (buf holds made-up names). Decoding takes a number (0 is EXIT) or a name,

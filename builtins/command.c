@@ -16,8 +16,10 @@
 /* The PATH of command -p: where the standard utilities are. */
 #define STANDARD_PATH "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
-/* Run argv, turning an error raised inside into a failed status. */
-static int run_guarded(int argc, char **argv)
+/* Run argv, turning an error raised inside into a failed status. A program
+ * is searched in `search` if not NULL; what a builtin runs in turn, on $PATH
+ * (command -p eval ..., as in dash). */
+static int run_guarded(int argc, char **argv, const char *search)
 {
 	struct handler h;
 	struct handler *saved = sh_handler;
@@ -30,24 +32,8 @@ static int run_guarded(int argc, char **argv)
 	}
 	h.prev = saved;
 	sh_handler = &h;
-	st = exec_argv_no_functions(argc, argv);
+	st = exec_argv_no_functions(argc, argv, search);
 	sh_handler = saved;
-	return st;
-}
-
-/* Run (or describe) argv searched on the standard PATH; the environment of
- * the command keeps the user's PATH, as in dash. */
-static int with_standard_path(int argc, char **argv, int mode)
-{
-	/* A builtin is not searched for; what it runs in turn (command -p eval
-	 * ...) is searched on $PATH, as in dash. */
-	if (!mode && builtin_find(argv[0]))
-		return run_guarded(argc, argv);
-	exec_path_changed();   /* nothing hashed from $PATH may answer */
-	exec_search_path = STANDARD_PATH;
-	int st = mode ? builtin_describe(argv[0], mode == 'V') : run_guarded(argc, argv);
-	exec_search_path = NULL;
-	exec_path_changed();   /* nor anything hashed from the standard one stay */
 	return st;
 }
 
@@ -60,9 +46,10 @@ int builtin_command(int argc, char **argv)
 	int mode = flags['V'] ? 'V' : flags['v'] ? 'v' : 0;
 	if (i >= argc)
 		return 0;
-	if (flags['p'])
-		return with_standard_path(argc - i, argv + i, mode);
+	/* -p: only the search uses the standard PATH; the command's environment
+	 * keeps the user's, and the hashed commands stay, as in dash. */
+	const char *search = flags['p'] ? STANDARD_PATH : NULL;
 	if (mode)
-		return builtin_describe(argv[i], mode == 'V');   /* dash: only the first name */
-	return run_guarded(argc - i, argv + i);
+		return builtin_describe(argv[i], mode == 'V', search);   /* dash: only the first name */
+	return run_guarded(argc - i, argv + i, search);
 }

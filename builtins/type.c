@@ -31,7 +31,7 @@ static bool is_hashed(const char *name)
 }
 
 /* A file command: a name with a slash that exists, or a PATH hit. */
-static int describe_file(const char *name, bool verbose)
+static int describe_file(const char *name, bool verbose, const char *search)
 {
 	if (strchr(name, '/')) {
 		struct stat st;
@@ -40,8 +40,8 @@ static int describe_file(const char *name, bool verbose)
 		printf(verbose ? "%s is %s\n" : "%s\n", name, name);
 		return 0;
 	}
-	bool tracked = is_hashed(name);
-	char *path = path_lookup(name);
+	bool tracked = !search && is_hashed(name);
+	char *path = path_lookup_in(name, search);
 	if (!path)
 		return -1;
 	if (verbose)
@@ -52,7 +52,7 @@ static int describe_file(const char *name, bool verbose)
 	return 0;
 }
 
-int builtin_describe(const char *name, bool verbose)
+int builtin_describe(const char *name, bool verbose, const char *search)
 {
 	if (parse_is_reserved(name)) {
 		printf(verbose ? "%s is a shell keyword\n" : "%s\n", name);
@@ -82,7 +82,7 @@ int builtin_describe(const char *name, bool verbose)
 			printf("%s\n", name);
 		return 0;
 	}
-	if (describe_file(name, verbose) == 0)
+	if (describe_file(name, verbose, search) == 0)
 		return 0;
 	if (verbose)
 		printf("%s: not found\n", name);
@@ -93,7 +93,7 @@ int builtin_type(int argc, char **argv)
 {
 	int st = 0;
 	for (int i = 1; i < argc; i++)
-		if (builtin_describe(argv[i], true) != 0)
+		if (builtin_describe(argv[i], true, NULL) != 0)
 			st = 127;
 	return st;
 }

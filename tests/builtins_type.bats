@@ -108,6 +108,9 @@ no ls on PATH'
 	same_as_dash "PATH=$PWD/bin:\$PATH; command -p eval mine; command -p mine 2>/dev/null || echo not-standard"
 	expect 0 'mine-ran
 not-standard'
+	# The commands hashed from $PATH stay.
+	same_as_dash 'cat </dev/null; command -p ls / >/dev/null; command -pv true >/dev/null; hash'
+	expect 0 '/usr/bin/cat'
 }
 
 @test "command: a program not found is 127" {
