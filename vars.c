@@ -112,6 +112,9 @@ static const struct dynvar {
 };
 
 #define DYN_ROOM 24   /* bytes for any intmax_t and its NUL */
+#define NDYN (sizeof dynvars / sizeof *dynvars)
+
+static struct var *dyn_vars[NDYN];   /* their entries, once made */
 
 static void dyn_refresh(struct var *v)
 {
@@ -141,22 +144,23 @@ static void dyn_init(void)
 {
 	var_reseed_random();
 	seconds_set(0);
-	for (size_t i = 0; i < sizeof dynvars / sizeof *dynvars; i++) {
+	for (size_t i = 0; i < NDYN; i++) {
 		struct var *v = lookup(dynvars[i].name);
 		if (v && v->value && dynvars[i].assign)
 			dynvars[i].assign(strtoimax(v->value, NULL, 10));
 		var_set(dynvars[i].name, "", 0);
-		v = lookup(dynvars[i].name);
+		v = dyn_vars[i] = lookup(dynvars[i].name);
 		v->value = xrealloc(v->value, DYN_ROOM);
 		v->dyn = (signed char)(i + 1);
 	}
 }
 
-/* Exported dynamic variables go to commands with their value of the moment. */
+/* Exported dynamic variables go to commands with their value of the moment.
+ * (Runs before every command: no lookups, variables are never freed.) */
 static void dyn_exported_changed(void)
 {
-	for (size_t i = 0; i < sizeof dynvars / sizeof *dynvars; i++) {
-		struct var *v = lookup(dynvars[i].name);
+	for (size_t i = 0; i < NDYN; i++) {
+		struct var *v = dyn_vars[i];
 		if (v && v->dyn && (v->flags & V_EXPORT)) {
 			dyn_refresh(v);
 			env_dirty = true;
