@@ -499,9 +499,11 @@ static void expand_brace(struct exp *e, const char *p, const char *end, int mode
 			word++;
 		if (!set && opts[OPT_NOUNSET])
 			unset_error(name, nlen);
-		/* The value is copied first: expanding the pattern may change it
-		 * ("${x%$((x=3))}", or $RANDOM read again). */
-		const char *s = val ? arena_strdup(&stk, val) : "";
+		/* A pattern with expansions may change the value ("${x%$((x=3))}",
+		 * $RANDOM read again): then trim a copy. */
+		size_t wlen = (size_t)(close - word);
+		bool expands = memchr(word, '$', wlen) || memchr(word, '`', wlen);
+		const char *s = !val ? "" : expands ? arena_strdup(&stk, val) : val;
 		char *pat = word_to_pattern(word, close, mode & ~M_DQ);
 		if (at_or_star)
 			s = "";
