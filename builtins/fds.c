@@ -176,17 +176,20 @@ static bool shares_a_pipe(const struct pnode *a, const struct pnode *b)
 	return false;
 }
 
-/* Keep only the processes joined to `self` by pipes on fds 0-2: the pipeline. */
-static void keep_pipeline(struct pset *s, pid_t self)
+/* Is process a joined to b (which is already kept)? */
+typedef bool joined_fn(const struct pnode *a, const struct pnode *b);
+
+/* Keep only `seed` and the processes joined to it, step by step. */
+static void keep_joined(struct pset *s, pid_t seed, joined_fn *joined)
 {
 	bool *in = xcalloc((size_t)s->n, sizeof *in);
 	for (int i = 0; i < s->n; i++)
-		in[i] = s->v[i].pid == self;
+		in[i] = s->v[i].pid == seed;
 	for (bool grew = true; grew;) {
 		grew = false;
 		for (int i = 0; i < s->n; i++)
 			for (int j = 0; j < s->n && !in[i]; j++)
-				if (in[j] && shares_a_pipe(&s->v[i], &s->v[j]))
+				if (in[j] && joined(&s->v[i], &s->v[j]))
 					in[i] = grew = true;
 	}
 	int k = 0;
@@ -200,28 +203,10 @@ static void keep_pipeline(struct pset *s, pid_t self)
 	free(in);
 }
 
-/* Keep only `root` and the processes below it. */
-static void keep_tree(struct pset *s, pid_t root)
+/* The tree: a child of a kept process. (The pipeline: shares_a_pipe.) */
+static bool by_parent(const struct pnode *a, const struct pnode *b)
 {
-	bool *in = xcalloc((size_t)s->n, sizeof *in);
-	for (int i = 0; i < s->n; i++)
-		in[i] = s->v[i].pid == root;
-	for (bool grew = true; grew;) {
-		grew = false;
-		for (int i = 0; i < s->n; i++)
-			for (int j = 0; j < s->n && !in[i]; j++)
-				if (in[j] && s->v[i].st.ppid == s->v[j].pid)
-					in[i] = grew = true;
-	}
-	int k = 0;
-	for (int i = 0; i < s->n; i++) {
-		if (in[i])
-			s->v[k++] = s->v[i];
-		else
-			fdview_free(&s->v[i].t);
-	}
-	s->n = k;
-	free(in);
+	return a->st.ppid == b->pid;
 }
 
 static int by_start(const void *a, const void *b)
@@ -245,10 +230,7 @@ static struct pset collect(bool tree, pid_t who)
 			s.v[k++] = s.v[i];
 	}
 	s.n = k;
-	if (tree)
-		keep_tree(&s, who);
-	else
-		keep_pipeline(&s, who);
+	keep_joined(&s, who, tree ? by_parent : shares_a_pipe);
 	if (s.n)
 		qsort(s.v, (size_t)s.n, sizeof *s.v, by_start);
 	return s;
