@@ -8,6 +8,7 @@
 # run time-limited in the background and are killed in teardown.
 
 load test_helper
+load bg_helper
 
 REPO=$BATS_TEST_DIRNAME/..
 
@@ -25,32 +26,7 @@ setup() {
 }
 
 teardown() {
-	local p
-	for p in "${BG[@]}"; do kill "$p" 2>/dev/null || true; done
-	for p in "${BG[@]}"; do wait "$p" 2>/dev/null || true; done
-}
-
-# bg NAME CMD...: CMD in the background (clean fds, time-limited), output in NAME.out/.err.
-bg() {
-	local name=$1
-	shift
-	(clean_exec "$@") >"$name.out" 2>"$name.err" </dev/null &
-	BG+=($!)
-}
-
-# port_from NAME: wait (at most 10 s) until NAME.err reports a listening port; print it.
-port_from() {
-	local i
-	for i in $(seq 400); do
-		if grep -q 'listening on' "$1.err" 2>/dev/null; then
-			sed -n 's/.*listening on .*[ :]\([0-9][0-9]*\)$/\1/p' "$1.err" | head -n 1
-			return 0
-		fi
-		sleep 0.05
-	done
-	echo "no port in $1.err:" >&2
-	cat "$1.err" >&2
-	return 1
+	bg_teardown
 }
 
 # expected FILE HEADING: the block of "#   " lines (and bare "#" lines) that follows
@@ -228,7 +204,7 @@ EOF
 @test "examples echo-server.sh and echo-client.sh talk as their headers say" {
 	local port
 	bg server "$EX/echo-server.sh" 0
-	port=$(port_from server)
+	port=$(listening_port server)
 	capture _clean_sub "$EX/echo-client.sh" 127.0.0.1 "$port" </dev/null
 	expect 0 "$(expected "$EX/echo-client.sh" 'Expected output')"
 	sleep 0.2
@@ -239,7 +215,7 @@ EOF
 @test "example forking-server.sh serves clients in children as its header says" {
 	local port
 	bg server "$EX/forking-server.sh" 0 2
-	port=$(port_from server)
+	port=$(listening_port server)
 	capture _clean_sub "$EX/echo-client.sh" 127.0.0.1 "$port" </dev/null
 	expect 0 "$(expected "$EX/forking-server.sh" 'and echo-client.sh')"
 	capture _clean_sub "$EX/echo-client.sh" 127.0.0.1 "$port" </dev/null

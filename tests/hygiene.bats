@@ -5,6 +5,11 @@
 # only fds 0-2 open, so a child must see exactly 0 1 2 and the fd of its own `ls`.
 
 load test_helper
+load bg_helper
+
+teardown() {
+	bg_teardown
+}
 
 FDS='0 1 2 3'   # what `ls /proc/self/fd` lists in a clean child (3: ls's directory)
 LSFD='ls /proc/self/fd | tr "\n" " " | sed "s/ $//"'
@@ -78,17 +83,13 @@ $FDS"
 
 @test "fds: the command run by nc -e has the socket on 0 and 1 and nothing else" {
 	command -v python3 >/dev/null || skip "python3 needed"
-	(clean_exec "$FDSH" -c "nc -l -v 127.0.0.1 0 -e '$LSFD >&2'" >srv.out 2>srv.err </dev/null) &
-	local i port=
-	for i in $(seq 400); do
-		port=$(sed -n 's/^nc: listening on .*:\([0-9][0-9]*\)$/\1/p' srv.err)
-		[ -n "$port" ] && break
-		sleep 0.05
-	done
+	bg srv "$FDSH" -c "nc -l -v 127.0.0.1 0 -e '$LSFD >&2'"
+	local port
+	port=$(listening_port srv)
 	[ -n "$port" ]
 	exec {c}<>"/dev/tcp/127.0.0.1/$port"
 	exec {c}>&-
-	wait
+	wait "${BG[0]}"
 	grep -q "^$FDS\$" srv.err
 }
 
@@ -160,13 +161,9 @@ trapped"
 
 @test "nc -l -k -e cat under load: 1,000 clients, 200 at once, 64 KB each; idle and reset clients" {
 	command -v python3 >/dev/null || skip "python3 needed"
-	(clean_exec "$FDSH" -c 'echo $$ >srv.pid; nc -l -k -v 127.0.0.1 0 -e cat' >srv.out 2>srv.err </dev/null) &
-	local bgpid=$! i port= pid
-	for i in $(seq 400); do
-		port=$(sed -n 's/^nc: listening on .*:\([0-9][0-9]*\)$/\1/p' srv.err)
-		[ -n "$port" ] && break
-		sleep 0.05
-	done
+	bg srv "$FDSH" -c 'echo $$ >srv.pid; nc -l -k -v 127.0.0.1 0 -e cat'
+	local i port pid
+	port=$(listening_port srv)
 	[ -n "$port" ]
 	pid=$(cat srv.pid)
 	local before after
@@ -183,5 +180,5 @@ trapped"
 	[ "$before" = "$after" ]   # no leaked fds
 	[ "$(echo still | timeout 5 "$FDSH" -c "nc 127.0.0.1 $port")" = still ]   # still answers
 	kill "$pid"
-	wait "$bgpid" || true
+	wait "${BG[0]}" || true
 }

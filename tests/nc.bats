@@ -5,6 +5,7 @@
 # process is killed in teardown.
 
 load test_helper
+load bg_helper
 
 HELPER=$BATS_TEST_DIRNAME/nc_helper.py
 
@@ -14,46 +15,7 @@ setup() {
 }
 
 teardown() {
-	local p
-	for p in "${BG[@]}"; do kill "$p" 2>/dev/null || true; done
-	for p in "${BG[@]}"; do wait "$p" 2>/dev/null || true; done
-}
-
-# bg NAME CMD...: CMD in the background (fds above 2 closed, time-limited), stdin
-# /dev/null, stdout in NAME.out, stderr in NAME.err.
-bg() {
-	local name=$1
-	shift
-	(clean_exec "$@") >"$name.out" 2>"$name.err" </dev/null &
-	BG+=($!)
-}
-
-# bg_in NAME INPUT-FILE CMD...: as bg, with stdin from INPUT-FILE.
-bg_in() {
-	local name=$1 input=$2
-	shift 2
-	(clean_exec "$@") >"$name.out" 2>"$name.err" <"$input" &
-	BG+=($!)
-}
-
-# wait_for FILE [PATTERN]: until FILE exists (and holds PATTERN); at most 20 s.
-wait_for() {
-	local i
-	for i in $(seq 400); do
-		if [ -s "$1" ] && { [ -z "${2-}" ] || grep -q -- "$2" "$1"; }; then
-			return 0
-		fi
-		sleep 0.05
-	done
-	echo "timed out waiting for $1${2:+ to hold '$2'}; it holds:" >&2
-	cat "$1" >&2 2>/dev/null
-	return 1
-}
-
-# nc_port NAME: the port of the fdsh `nc -v -l ... 0` whose stderr is NAME.err.
-nc_port() {
-	wait_for "$1.err" "listening on" || return 1
-	sed -n 's/^nc: listening on .*:\([0-9][0-9]*\)$/\1/p' "$1.err" | head -n 1
+	bg_teardown
 }
 
 # helper_server NAME KIND [ARGS]: start an nc_helper.py server; its port in $port.
@@ -166,7 +128,7 @@ need_socat() {
 @test "listen: port 0 is reported by -v, one client is served (python client)" {
 	printf 'from server\n' >in
 	bg_in srv in "$FDSH" -c 'nc -v -l 0; echo "status $?"'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	run python3 "$HELPER" client 127.0.0.1 "$port" $'from client\n'
 	[ "$status" = 0 ]
 	[ "$output" = "from server" ]
@@ -178,7 +140,7 @@ need_socat() {
 @test "listen: fdsh client to fdsh listener, 10 MB checked with cmp" {
 	head -c 10000000 /dev/urandom >big
 	bg srv "$FDSH" -c 'nc -v -l 127.0.0.1 0 >got; echo "done $?" >&2'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	fdsh_c "nc 127.0.0.1 $port <big"
 	expect 0 ""
 	wait_for srv.err "done"
@@ -190,7 +152,7 @@ need_socat() {
 	need_socat
 	head -c 10000000 /dev/urandom >big
 	bg_in srv big "$FDSH" -c 'nc -v -l 0 >got; echo "done $?" >&2'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	echo "socat says hi" | timeout 10 socat - "TCP:127.0.0.1:$port" >fromsrv
 	wait_for srv.err "done"
 	cmp big fromsrv
@@ -201,7 +163,7 @@ need_socat() {
 	head -c 10000000 /dev/urandom >a
 	head -c 10000000 /dev/urandom >b
 	bg_in srv a "$FDSH" -c 'nc -v -l 0 >gotb; echo "done $?" >&2'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	fdsh_c "nc 127.0.0.1 $port <b >gota"
 	expect 0 ""
 	wait_for srv.err "done"
@@ -211,7 +173,7 @@ need_socat() {
 
 @test "listen -k: clients one after another" {
 	bg srv "$FDSH" -c 'nc -v -l -k 0'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	for i in 1 2 3; do
 		python3 "$HELPER" client 127.0.0.1 "$port" "client $i
 " >/dev/null
@@ -238,7 +200,7 @@ need_socat() {
 @test "udp listener: talks to the sender of the first datagram (python peer)" {
 	printf 'pong\n' >in
 	bg_in srv in "$FDSH" -c 'nc -v -u -w 1 -l 127.0.0.1 0; echo "done $?" >&2'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	run python3 "$HELPER" udp-client "$port" $'ping\n'
 	[ "$status" = 0 ]
 	[ "$output" = "pong" ]
@@ -281,7 +243,7 @@ need_socat() {
 	python3 "$HELPER" has-ipv6 || skip "no IPv6 loopback"
 	printf 'six\n' >in
 	bg_in srv in "$FDSH" -c 'nc -v -6 -l ::1 0'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	grep -q "listening on \[::1\]:$port" srv.err
 	fdsh_c_in "hi6" "nc -6 ::1 $port"
 	expect 0 "six"
@@ -319,7 +281,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 
 @test "server: the issue's upper-casing echo server" {
 	bg srv "$FDSH" -c 'nc -l -k -v 0 -e "tr a-z A-Z"'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	fdsh_c "echo hello | nc 127.0.0.1 $port; echo bye | nc 127.0.0.1 $port"
 	expect 0 $'HELLO\nBYE'
 	[ ! -s srv.out ]
@@ -327,7 +289,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 
 @test "server: 50 concurrent clients each get their own answer; no fd leaks, no zombies" {
 	bg srv "$FDSH" -c 'echo $$ >pid; nc -l -k -v 0 -e "tr a-z A-Z"'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	pid=$(cat pid)
 	before=$(ls /proc/"$pid"/fd | sort -n | tr '\n' ' ')
 	run python3 "$HELPER" clients "$port" 50
@@ -344,7 +306,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 
 @test "server: -m 2 serves at most two clients at once, the others wait" {
 	bg srv "$FDSH" -c "nc -l -k -m 2 -v 0 -e 'echo + >>$TEST_DIR/log; sleep 0.3; echo - >>$TEST_DIR/log; tr a-z A-Z'"
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	start=$(date +%s%N)
 	run python3 "$HELPER" clients "$port" 6
 	[ "$output" = "ok 6" ]
@@ -356,7 +318,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 
 @test "server: the child has the socket on 0 and 1 and not the listening socket" {
 	bg srv "$FDSH" -c 'echo $$ >pid; nc -l -k -v 0 -e "head -n 1 | tr a-z A-Z; echo end"'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	pid=$(cat pid)
 	exec {c}<>"/dev/tcp/127.0.0.1/$port"
 	for _ in $(seq 400); do
@@ -377,7 +339,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 
 @test "server: NC_PEER holds the client's address:port" {
 	bg srv "$FDSH" -c 'nc -l -k -v 0 -e "echo \$NC_PEER"'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	fdsh_c "nc 127.0.0.1 $port </dev/null"
 	[ "$status" = 0 ]
 	[[ $output =~ ^127\.0\.0\.1:[0-9]+$ ]]
@@ -386,7 +348,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 
 @test "server: SIGTERM stops it cleanly, children included" {
 	bg srv "$FDSH" -c 'echo $$ >pid; nc -l -k -v 0 -e "sleep 5"; echo "not reached"'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	pid=$(cat pid)
 	exec {c1}<>"/dev/tcp/127.0.0.1/$port" {c2}<>"/dev/tcp/127.0.0.1/$port"
 	for _ in $(seq 400); do
@@ -405,7 +367,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 
 @test "server: SIGINT (Ctrl-C) ends children and their commands, then the shell as usual" {
 	bg srv env --default-signal=INT "$FDSH" -c 'echo $$ >pid; nc -l -k -v 0 -e "sleep 7"; echo "not reached"'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	pid=$(cat pid)
 	exec {c1}<>"/dev/tcp/127.0.0.1/$port"
 	for _ in $(seq 400); do
@@ -424,7 +386,7 @@ fdsh: line 1: nc: connect to 127.0.0.1 port $closed: Connection refused"
 @test "server: a trap on INT runs after nc stops, and the script goes on with 130" {
 	"$FDSH" -c 'trap "" USR1' 2>/dev/null || skip "no trap builtin yet"
 	bg srv env --default-signal=INT "$FDSH" -c 'trap "echo trapped" INT; echo $$ >pid; nc -l -k -v 0 -e cat; echo "after $?"'
-	nc_port srv >/dev/null
+	listening_port srv >/dev/null
 	kill -INT "$(cat pid)"
 	wait_for srv.out after
 	[ "$(cat srv.out)" = $'trapped\nafter 130' ]
@@ -593,7 +555,7 @@ EOF
 
 @test "redirection: echo >/dev/udp/HOST/PORT sends a datagram" {
 	bg srv "$FDSH" -c 'nc -v -u -w 1 -l 127.0.0.1 0'
-	port=$(nc_port srv)
+	port=$(listening_port srv)
 	fdsh_c "echo hi >/dev/udp/127.0.0.1/$port"
 	expect 0 ""
 	wait_for srv.out hi
