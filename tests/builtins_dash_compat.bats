@@ -50,3 +50,9 @@ st=1'
 	[ "$stderr" = "fdsh: line 1: fc: history specification out of range
 fdsh: line 1: logout: not login shell: use \`exit'" ]
 }
+
+@test "logout in a login shell (-l) leaves it like exit, with the status given" {
+	HOME=$TEST_DIR capture _clean_sub "$FDSH" -l -c 'logout 3; echo not-reached' </dev/null
+	expect 3 ''
+	[ "$stderr" = "" ]
+}

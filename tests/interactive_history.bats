@@ -223,6 +223,11 @@ load interactive_helper
 	it_wait_for '    3  echo EDITED'
 	it_wait_for '    2  echo two'
 	it_no_line '    2  fc -s one=two'
+	# An editor that fails: nothing runs, fc gives its status.
+	it_run 'fc -e false 1; echo "st=$?"'
+	it_wait_for 'st=1'
+	it_wait_last '$'
+	[ "$(it_pane | tail -n 3 | head -n 2)" = $'$ fc -e false 1; echo "st=$?"\nst=1' ]
 }
 
 @test "fc: a fc line kept out of the history (HISTCONTROL) still means the command before it" {
