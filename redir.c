@@ -357,6 +357,37 @@ static bool names_an_fd(const char *path)
 	       strncmp(path, "/proc/", 6) == 0;
 }
 
+/* Open op's target on fd. With the old file parked (on `parked`), fd is
+ * closed first: open returns the lowest free number, fd itself unless a
+ * lower one is free, and then no dup2 and close are needed to move the new
+ * file into place. Not for names of fds (/dev/stdout, /dev/fd/N, /proc/...),
+ * which may mean fd itself, nor under noclobber, whose check looks at the
+ * target. */
+static int open_onto(const struct redir_op *op, int fd, int parked)
+{
+	bool early = parked >= 0 && !(op->flags & O_EXCL) && !names_an_fd(op->path);
+	if (early)
+		t_close(fd);
+	int newfd = open_target(op->path, op->flags);
+	if (newfd == -1 && early) {
+		/* fd comes back before anything reports through it. Another name
+		 * that led to fd itself (a link to /dev/stdout) fails as a closed
+		 * fd does: then the open is tried again, the usual way. */
+		int err = errno;
+		t_dup2(parked, fd);
+		errno = err;
+		if (err == ENOENT || err == ENXIO || err == EBADF)
+			newfd = open_target(op->path, op->flags);
+	}
+	if (newfd < 0) {
+		if (newfd == -1)
+			sh_warn_errno("%s", op->path);
+		return 1;
+	}
+	install_fd(newfd, fd);
+	return 0;
+}
+
 /* Phase two: system calls only, so a vfork child can run it. */
 static int perform_one(const struct redir_op *op, bool save, int mark)
 {
@@ -368,34 +399,8 @@ static int perform_one(const struct redir_op *op, bool save, int mark)
 		move_private(fd);
 		parked = save_fd(fd, mark);
 	}
-	if (op->path) {
-		/* With the old file parked, close fd first: open returns the lowest
-		 * free number, fd itself unless a lower one is free, and then no
-		 * dup2 and close are needed to move the new file into place. Not for
-		 * names of fds (/dev/stdout, /dev/fd/N, /proc/...), which may mean
-		 * fd itself, nor under noclobber, whose check looks at the target. */
-		bool early = parked >= 0 && !(op->flags & O_EXCL) && !names_an_fd(op->path);
-		if (early)
-			t_close(fd);
-		int newfd = open_target(op->path, op->flags);
-		if (newfd == -1 && early) {
-			/* fd comes back before anything reports through it. Another name
-			 * that led to fd itself (a link to /dev/stdout) fails as a closed
-			 * fd does: then the open is tried again, the usual way. */
-			int err = errno;
-			t_dup2(parked, fd);
-			errno = err;
-			if (err == ENOENT || err == ENXIO || err == EBADF)
-				newfd = open_target(op->path, op->flags);
-		}
-		if (newfd < 0) {
-			if (newfd == -1)
-				sh_warn_errno("%s", op->path);
-			return 1;
-		}
-		install_fd(newfd, fd);
-		return 0;
-	}
+	if (op->path)
+		return open_onto(op, fd, parked);
 	if (op->src < 0) {
 		t_close(fd);
 		return 0;
